@@ -65,3 +65,12 @@ func (l ErrorList) Error() string {
 	}
 	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
 }
+
+// Unwrap lets errors.Is and errors.As look into every error of the list.
+func (l ErrorList) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
