@@ -103,6 +103,9 @@ type Mention struct {
 	Text     string `json:"text"`
 	Sentence int    `json:"sentence"`
 	Actor    Actor  `json:"actor"`
+	// Kind is what named the actor: "person", "organisation", "group",
+	// "country", "seat" or "agent".
+	Kind string `json:"kind"`
 	// Entries names the lexicon entries that produced the mention, as file:line.
 	Entries []string `json:"entries,omitempty"`
 	// Resolved says how the actor was found when not named outright:

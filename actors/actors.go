@@ -1,0 +1,246 @@
+package actors
+
+import (
+	"time"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/lexicon"
+)
+
+// Tagger is the pipeline stage that fills doc.Mentions.
+type Tagger struct {
+	Lex *lexicon.Lexicon
+}
+
+// Name implements eventwire.Stage.
+func (t *Tagger) Name() string { return "actors" }
+
+// piece is a lexicon phrase matched at tokens [start, end) of a sentence.
+type piece struct {
+	ph         *lexicon.Phrase
+	start, end int
+}
+
+// locatives are prepositions after which a country or capital is a place,
+// not an actor: "clashes in Syria", "flew to Ankara".
+var locatives = map[string]bool{
+	"in": true, "at": true, "near": true, "across": true, "throughout": true, "inside": true,
+	"within": true, "into": true, "to": true, "from": true, "outside": true, "around": true,
+	"via": true, "through": true,
+}
+
+// Process implements eventwire.Stage.
+func (t *Tagger) Process(doc *eventwire.Document) error {
+	date := doc.PubDate.Time
+	if date.IsZero() {
+		date = doc.Article.Published
+	}
+	doc.Mentions = doc.Mentions[:0]
+	var norm, raw []string
+	for si, toks := range doc.Tokens {
+		norm, raw = norm[:0], raw[:0]
+		for _, tk := range toks {
+			norm = append(norm, lexicon.Norm(tk.Text))
+			raw = append(raw, tk.Text)
+		}
+		pieces := t.match(norm, raw)
+		doc.Mentions = t.chunk(doc, si, toks, norm, pieces, date)
+	}
+	fillContextCountries(doc)
+	return nil
+}
+
+// match finds the longest phrase at each token, left to right.
+func (t *Tagger) match(norm, raw []string) []piece {
+	var out []piece
+	idx := t.Lex.Phrases()
+	for i := 0; i < len(norm); {
+		var best *lexicon.Phrase
+		for _, ph := range idx.Candidates(norm[i]) {
+			if ph.Fits(norm, raw, i) {
+				best = ph // candidates come longest first
+				break
+			}
+		}
+		if best == nil {
+			i++
+			continue
+		}
+		out = append(out, piece{ph: best, start: i, end: i + len(best.Words)})
+		i += len(best.Words)
+	}
+	return out
+}
+
+// joins reports whether the tokens between two pieces let the first modify
+// or coordinate with the second: nothing, "and", a comma, "’s", "the".
+func joins(norm []string, from, to int) bool {
+	if to-from > 2 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		switch norm[k] {
+		case "and", ",", "'s", "the", "&":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// chunk turns the pieces of sentence si into mentions appended to doc.Mentions.
+// Adjectives and titles before a head are its modifiers: "Russian and
+// Turkish Presidents Vladimir Putin and Recep Tayyip Erdogan" yields two
+// people; "Syrian and Turkish troops" two militaries.
+func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, norm []string, pieces []piece, date time.Time) []eventwire.Mention {
+	out := doc.Mentions
+	var mods []piece // pending adjectives and country possessives
+	var title *piece // a pending agent noun used as a title
+	text := doc.Article.Text
+	emit := func(first, p piece, a eventwire.Actor, entries ...string) {
+		span := eventwire.Span{Start: toks[first.start].Span.Start, End: toks[p.end-1].Span.End}
+		out = append(out, eventwire.Mention{
+			Span: span, Text: text[span.Start:span.End], Sentence: si, Actor: a,
+			Kind: kindName(p.ph), Entries: entries,
+		})
+	}
+	for n, p := range pieces {
+		// Forget modifiers that do not reach this piece.
+		if len(mods) > 0 && !joins(norm, mods[len(mods)-1].end, p.start) && (title == nil || !joins(norm, title.end, p.start)) {
+			mods = mods[:0]
+			title = nil
+		}
+		if title != nil && !joins(norm, title.end, p.start) {
+			title = nil
+		}
+		next := func() *piece {
+			if n+1 < len(pieces) && joins(norm, p.end, pieces[n+1].start) {
+				return &pieces[n+1]
+			}
+			return nil
+		}
+		ph := p.ph
+		switch ph.Kind {
+		case lexicon.Adjective:
+			nx := next()
+			if nx != nil && nx.ph.Kind != lexicon.SeatName {
+				mods = append(mods, p)
+				continue
+			}
+			if ph.Plural {
+				// "the Syrians", "Turks" stand for the country.
+				emit(p, p, lexicon.SplitCode(ph.Country.Code), ph.Pos.String())
+			}
+		case lexicon.CountryName, lexicon.SeatName:
+			if p.start > 0 && locatives[norm[p.start-1]] {
+				continue // a place, not an actor
+			}
+			if nx := next(); nx != nil && p.end < len(norm) && norm[p.end] == "'s" && nx.ph.Kind == lexicon.AgentNoun {
+				mods = append(mods, p) // "Syria's army"
+				continue
+			}
+			code := ph.Country.Code
+			if ph.Kind == lexicon.SeatName {
+				code += ph.Role
+			}
+			emit(p, p, lexicon.SplitCode(code), ph.Pos.String())
+		case lexicon.EntityName:
+			e := ph.Entity
+			role, ok := e.RoleAt(date)
+			a := eventwire.Actor{Name: e.Name}
+			entries := []string{ph.Pos.String()}
+			if ok {
+				a = lexicon.SplitCode(role.Code)
+				a.Name = e.Name
+				entries = append(entries, role.Pos.String())
+			} else if len(e.Roles) > 0 {
+				// Out of every dated role: keep the country, drop the role.
+				a = lexicon.SplitCode(e.Roles[0].Code[:3])
+				a.Name = e.Name
+			}
+			emit(p, p, a, entries...)
+			mods = mods[:0]
+			title = nil
+			continue
+		case lexicon.AgentNoun:
+			if nx := next(); nx != nil && nx.ph.Kind == lexicon.EntityName {
+				// A title before a name: "President Vladimir Putin".
+				title = &pieces[n]
+				continue
+			}
+			if nx := next(); nx != nil && nx.ph.Kind == lexicon.AgentNoun && p.end < len(norm) && norm[p.end] == "'s" {
+				mods = append(mods, p) // "the leader's office" is handled by the lexicon; others fold in
+				continue
+			}
+			first := p
+			var countries []string
+			var entries []string
+			for _, m := range mods {
+				if m.ph.Country != nil {
+					countries = append(countries, m.ph.Country.Code)
+					entries = append(entries, m.ph.Pos.String())
+				}
+			}
+			if len(mods) > 0 {
+				first = mods[0]
+			}
+			entries = append(entries, ph.Pos.String())
+			if len(countries) == 0 {
+				countries = []string{""}
+			}
+			for _, c := range countries {
+				a := lexicon.SplitCode(c + ph.Role)
+				if c == "" {
+					a = eventwire.Actor{Code: ph.Role, Sector: ph.Role}
+				}
+				emit(first, p, a, entries...)
+			}
+		}
+		mods = mods[:0]
+		title = nil
+	}
+	return out
+}
+
+// fillContextCountries gives a country to sector-only mentions ("militants",
+// "the armed opposition units"): the country of the nearest earlier mention
+// that has one, else the first later one. Wire copy names the country once
+// and then drops it.
+func fillContextCountries(doc *eventwire.Document) {
+	last := ""
+	for i := range doc.Mentions {
+		m := &doc.Mentions[i]
+		if m.Actor.Country != "" {
+			last = m.Actor.Country
+			continue
+		}
+		if m.Actor.Sector == "" || m.Actor.Sector == "IGO" || m.Actor.Sector == "NGO" || m.Actor.Sector == "IMG" {
+			continue
+		}
+		c := last
+		if c == "" {
+			for _, n := range doc.Mentions[i+1:] {
+				if n.Actor.Country != "" {
+					c = n.Actor.Country
+					break
+				}
+			}
+		}
+		if c != "" {
+			m.Actor = lexicon.SplitCode(c + m.Actor.Code)
+			m.Resolved = "context-country"
+		}
+	}
+}
+
+func kindName(ph *lexicon.Phrase) string {
+	switch ph.Kind {
+	case lexicon.CountryName, lexicon.Adjective:
+		return "country"
+	case lexicon.SeatName:
+		return "seat"
+	case lexicon.EntityName:
+		return ph.Entity.Kind.String()
+	}
+	return "agent"
+}

@@ -1,0 +1,482 @@
+package coder
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/lexicon"
+)
+
+// Coder is the pipeline stage that fills doc.Events from doc.Mentions.
+type Coder struct {
+	Lex *lexicon.Lexicon
+	// Explain keeps the chain behind every event in Event.Explain.
+	Explain bool
+}
+
+// Name implements eventwire.Stage.
+func (c *Coder) Name() string { return "coder" }
+
+// ref is an actor as it takes part in an event: a mention in this sentence,
+// or a word ("he", "the sides") standing for one named earlier.
+type ref struct {
+	actor    eventwire.Actor
+	kind     string
+	span     eventwire.Span
+	text     string
+	resolved string
+	entries  []string
+}
+
+// group is a run of coordinated actors ("Putin and Erdogan") over tokens
+// [start, end) of a sentence.
+type group struct {
+	refs       []ref
+	start, end int
+}
+
+// memory carries what coreference needs from one sentence to the next.
+type memory struct {
+	person *ref  // the latest person named
+	many   []ref // the latest group of two or more actors
+}
+
+// sentence holds one sentence's working state.
+type sentence struct {
+	doc    *eventwire.Document
+	index  int
+	toks   []eventwire.Token
+	norm   []string
+	paren  []bool // inside (...) or [...]
+	groups []group
+	owner  []int // token -> group index, -1 if none
+}
+
+// Process implements eventwire.Stage.
+func (c *Coder) Process(doc *eventwire.Document) error {
+	doc.Events = doc.Events[:0]
+	var mem memory
+	mi := 0
+	for si := range doc.Sentences {
+		s := &sentence{doc: doc, index: si, toks: doc.Tokens[si]}
+		start := mi
+		for mi < len(doc.Mentions) && doc.Mentions[mi].Sentence == si {
+			mi++
+		}
+		s.prepare(doc.Mentions[start:mi], &mem)
+		c.codeSentence(s)
+		s.remember(&mem)
+	}
+	return nil
+}
+
+var closers = map[string]string{"(": ")", "[": "]"}
+
+func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory) {
+	n := len(s.toks)
+	s.norm = make([]string, n)
+	s.paren = make([]bool, n)
+	s.owner = make([]int, n)
+	var open []string
+	for k, tk := range s.toks {
+		s.norm[k] = lexicon.Norm(tk.Text)
+		s.owner[k] = -1
+		if cl, ok := closers[tk.Text]; ok {
+			open = append(open, cl)
+		}
+		s.paren[k] = len(open) > 0
+		if len(open) > 0 && tk.Text == open[len(open)-1] {
+			open = open[:len(open)-1]
+		}
+	}
+	text := s.doc.Article.Text
+	// Mentions to token ranges, coordinated ones into one group.
+	for _, m := range mentions {
+		a, b := s.tokenRange(m.Span)
+		if a >= b {
+			continue
+		}
+		r := ref{actor: m.Actor, kind: m.Kind, span: m.Span, text: m.Text, resolved: m.Resolved, entries: m.Entries}
+		if g := len(s.groups) - 1; g >= 0 && s.coordinated(s.groups[g].end, a) {
+			s.groups[g].refs = append(s.groups[g].refs, r)
+			if b > s.groups[g].end {
+				s.groups[g].end = b
+			}
+			continue
+		}
+		s.groups = append(s.groups, group{refs: []ref{r}, start: a, end: b})
+	}
+	// Pronouns and "the sides" stand for actors named before.
+	for k := 0; k < n; k++ {
+		if s.inGroup(k) {
+			continue
+		}
+		var refs []ref
+		end := k + 1
+		switch s.norm[k] {
+		case "he", "she":
+			if mem.person != nil {
+				refs = []ref{*mem.person}
+			}
+		case "they":
+			refs = mem.many
+		case "sides", "parties":
+			if k > 0 && (s.norm[k-1] == "the" || s.norm[k-1] == "both" || s.norm[k-1] == "two") {
+				refs = mem.many
+			}
+		}
+		if len(refs) == 0 {
+			continue
+		}
+		g := group{start: k, end: end}
+		for _, r := range refs {
+			r.span = s.toks[k].Span
+			r.text = text[r.span.Start:r.span.End]
+			r.resolved = "coref"
+			g.refs = append(g.refs, r)
+		}
+		s.groups = append(s.groups, g)
+	}
+	sort.Slice(s.groups, func(i, j int) bool { return s.groups[i].start < s.groups[j].start })
+	for gi, g := range s.groups {
+		for k := g.start; k < g.end; k++ {
+			s.owner[k] = gi
+		}
+	}
+}
+
+func (s *sentence) inGroup(k int) bool {
+	for _, g := range s.groups {
+		if k >= g.start && k < g.end {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports whether tokens [from, to) join two actors into one
+// group: nothing at all, "and", a comma, "as well as".
+func (s *sentence) coordinated(from, to int) bool {
+	if to < from {
+		return true // overlapping: "Syrian and Turkish troops" share a span
+	}
+	if to-from > 2 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		switch s.norm[k] {
+		case "and", ",", "&":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// tokenRange maps a byte span to the tokens it covers.
+func (s *sentence) tokenRange(sp eventwire.Span) (int, int) {
+	a := sort.Search(len(s.toks), func(k int) bool { return s.toks[k].Span.End > sp.Start })
+	b := a
+	for b < len(s.toks) && s.toks[b].Span.Start < sp.End {
+		b++
+	}
+	return a, b
+}
+
+func (s *sentence) remember(mem *memory) {
+	for _, g := range s.groups {
+		if len(g.refs) >= 2 {
+			mem.many = g.refs
+		}
+		for i := range g.refs {
+			if g.refs[i].kind == "person" {
+				r := g.refs[i]
+				mem.person = &r
+			}
+		}
+	}
+}
+
+// clauseStop is punctuation a pattern gap never crosses.
+func clauseStop(w string) bool {
+	switch w {
+	case ",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "\"", "“", "”":
+		return true
+	}
+	return false
+}
+
+// targetStop ends the search for an object: a new clause begins.
+func targetStop(w string) bool {
+	if clauseStop(w) {
+		return true
+	}
+	switch w {
+	case "that", "which", "who", "whom", "whose", "when", "while", "whereas", "because",
+		"but", "although", "though", "after", "before", "until", "if", "unless", "so":
+		return true
+	}
+	return false
+}
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "get": true, "got": true, "gets": true}
+
+var haveForms = map[string]bool{"has": true, "have": true, "had": true}
+
+var negations = map[string]bool{"not": true, "n't": true, "never": true, "no": true}
+
+var modals = map[string]bool{"will": true, "would": true, "may": true, "might": true, "could": true, "should": true, "can": true, "shall": true}
+
+var sayVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "stated": true, "states": true, "added": true, "adds": true,
+	"told": true, "tells": true, "informed": true, "informs": true, "announced": true, "declared": true,
+	"claimed": true, "insisted": true, "stressed": true, "noted": true, "reported": true, "confirmed": true,
+}
+
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
+	"this": true, "these": true, "those": true, "that": true, "new": true, "any": true, "all": true,
+	"'s": true, "of": true, "fresh": true, "further": true, "more": true, "several": true,
+}
+
+// nounOnly reports whether the word at k can only be a noun: after a
+// determiner or a possessive ("the attack", "Russia's offensive"). Elsewhere
+// both readings are tried, nominal patterns first as the more specific.
+func (s *sentence) nounOnly(k int) bool {
+	return k > 0 && determiners[s.norm[k-1]]
+}
+
+func (c *Coder) codeSentence(s *sentence) {
+	verbs := c.Lex.Verbs()
+	stop := func(k int) bool { return k < len(s.norm) && clauseStop(s.norm[k]) }
+	for i := 0; i < len(s.toks); i++ {
+		if s.paren[i] || s.owner[i] >= 0 {
+			continue
+		}
+		hms := verbs.Lookup(s.norm[i])
+		if len(hms) == 0 {
+			continue
+		}
+		nounOnly := s.nounOnly(i)
+		for _, hm := range hms {
+			p := hm.Pattern
+			if nounOnly && !p.Noun {
+				continue
+			}
+			end, ok := p.Match(s.norm, i, stop)
+			if !ok {
+				continue
+			}
+			if evs := c.build(s, hm, i, end); len(evs) > 0 {
+				s.doc.Events = append(s.doc.Events, evs...)
+				i = end - 1
+				break
+			}
+		}
+	}
+}
+
+// build finds who did it and to whom for a pattern matched at [i, end),
+// and returns the events, or nil when the sentence does not support one.
+func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire.Event {
+	p := hm.Pattern
+	rule := "active"
+	var src, tgt *group
+	var speaker *group
+	subj := s.subjectOf(i)
+
+	if p.Noun {
+		rule = "nominal"
+		// "militant attacks on X", "X's offensive against Y", "attacks by X on Y".
+		if i > 0 && s.owner[i-1] >= 0 {
+			src = &s.groups[s.owner[i-1]]
+		} else if k := i - 2; k >= 0 && s.norm[i-1] == "'s" && s.owner[k] >= 0 {
+			src = &s.groups[s.owner[k]]
+		}
+		if by := s.byAgent(end); by != nil {
+			src = by
+		}
+		if src == nil {
+			return nil
+		}
+		tgt = s.objectAfter(end)
+	} else {
+		if s.background(i) || s.negated(subj, i) {
+			return nil
+		}
+		if hm.Form&lexicon.Participle != 0 && s.passive(i) {
+			rule = "passive"
+			src = s.byAgent(end)
+			tgt = subj
+			if src == nil {
+				return nil
+			}
+		} else {
+			src = subj
+			tgt = s.objectAfter(end)
+		}
+		if src == nil {
+			return nil
+		}
+		speaker = s.speakerBefore(src)
+		if speaker != nil {
+			rule = "reported-speech"
+		}
+		if s.modal(src, i) {
+			rule += "+hypothetical"
+		}
+	}
+	if p.Both {
+		rule += "+reciprocal"
+	}
+
+	type pair struct{ a, b *ref }
+	var pairs []pair
+	addPair := func(a, b *ref) {
+		if b != nil && a.span == b.span && a.actor.Code == b.actor.Code {
+			return
+		}
+		if !allowed(p.Src, a) || (b != nil && !allowed(p.Tgt, b)) {
+			return
+		}
+		pairs = append(pairs, pair{a, b})
+	}
+	switch {
+	case tgt != nil:
+		for ai := range src.refs {
+			for bi := range tgt.refs {
+				addPair(&src.refs[ai], &tgt.refs[bi])
+				if p.Both {
+					addPair(&tgt.refs[bi], &src.refs[ai])
+				}
+			}
+		}
+	case p.Both && len(src.refs) >= 2:
+		for ai := range src.refs {
+			for bi := range src.refs {
+				if ai != bi {
+					addPair(&src.refs[ai], &src.refs[bi])
+				}
+			}
+		}
+	default:
+		for ai := range src.refs {
+			addPair(&src.refs[ai], nil)
+		}
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+
+	code, ok := c.Lex.Codebook.Lookup(p.Code)
+	if !ok {
+		return nil
+	}
+	st := s.doc.Sentences[s.index]
+	trigger := eventwire.Span{Start: s.toks[i].Span.Start, End: s.toks[end-1].Span.End}
+	var out []eventwire.Event
+	seen := map[string]bool{}
+	for _, pr := range pairs {
+		ev := eventwire.Event{
+			Article:   s.doc.Article.ID,
+			CAMEO:     code.Code,
+			Name:      code.Name,
+			Root:      code.Root,
+			Quad:      code.Quad,
+			Goldstein: code.Goldstein,
+			Plover:    eventwire.Plover{Type: code.PloverType, Mode: code.PloverMode, Context: code.PloverContext},
+			Evidence:  eventwire.Evidence{Sentence: st.Text, Start: st.Span.Start, End: st.Span.End, Trigger: trigger},
+			Sentence:  s.index,
+			Source:    participant(pr.a),
+			Target:    participant(pr.b),
+		}
+		key := ev.Source.Code + ">" + targetCode(ev.Target) + ":" + ev.CAMEO
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		ev.Confidence = confidence(p, rule, pr.a, pr.b)
+		ev.ID = eventID(ev)
+		if c.Explain {
+			ex := &eventwire.Explanation{Rule: rule, Pattern: p.Code + " " + p.Text, Entry: p.Pos.String(),
+				Source: pr.a.entries}
+			if pr.b != nil {
+				ex.Target = pr.b.entries
+			}
+			if speaker != nil {
+				ex.Speaker = speaker.refs[0].text
+			}
+			ev.Explain = ex
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func targetCode(p *eventwire.Participant) string {
+	if p == nil {
+		return ""
+	}
+	return p.Code
+}
+
+func allowed(roles []string, r *ref) bool {
+	if len(roles) == 0 {
+		return true
+	}
+	for _, x := range roles {
+		if r.actor.Sector == x {
+			return true
+		}
+	}
+	return false
+}
+
+func participant(r *ref) *eventwire.Participant {
+	if r == nil {
+		return nil
+	}
+	return &eventwire.Participant{
+		Code: r.actor.Code, Country: r.actor.Country, Sector: r.actor.Sector, Name: r.actor.Name,
+		Text: r.text, Start: r.span.Start, End: r.span.End, Resolved: r.resolved,
+	}
+}
+
+// confidence starts high for a plain pattern with both actors named in the
+// sentence and falls for each step of inference the event rests on.
+func confidence(p *lexicon.Pattern, rule string, a, b *ref) float64 {
+	c := 0.9
+	if p.Noun {
+		c -= 0.1
+	}
+	for _, e := range p.Elems {
+		if e.Gap {
+			c -= 0.05
+		}
+	}
+	if strings.Contains(rule, "hypothetical") {
+		c -= 0.2
+	}
+	for _, r := range []*ref{a, b} {
+		if r != nil && r.resolved != "" {
+			c -= 0.1
+		}
+	}
+	if c < 0.1 {
+		c = 0.1
+	}
+	return float64(int(c*100+0.5)) / 100
+}
+
+// eventID is a stable hash of the article, the trigger span, the code and
+// the actors, so recoding the same text yields the same ids.
+func eventID(ev eventwire.Event) string {
+	h := sha1.New()
+	fmt.Fprintf(h, "%s\x00%d:%d\x00%s\x00%s\x00%s", ev.Article, ev.Evidence.Trigger.Start, ev.Evidence.Trigger.End,
+		ev.CAMEO, ev.Source.Code, targetCode(ev.Target))
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}

@@ -1,0 +1,144 @@
+package coder
+
+// subjectOf returns the nearest actor group left of token i that can be
+// the subject: outside parentheses, not the object of a preposition, and
+// not beyond a ";" or ":".
+func (s *sentence) subjectOf(i int) *group {
+	for k := i - 1; k >= 0; k-- {
+		w := s.norm[k]
+		if w == ";" || w == ":" {
+			return nil
+		}
+		if s.paren[k] {
+			continue
+		}
+		g := s.owner[k]
+		if g < 0 {
+			continue
+		}
+		grp := &s.groups[g]
+		if grp.start > 0 && prepositions[s.norm[grp.start-1]] || grp.start > 1 && s.norm[grp.start-1] == "the" && prepositions[s.norm[grp.start-2]] {
+			k = grp.start
+			continue
+		}
+		return grp
+	}
+	return nil
+}
+
+var prepositions = map[string]bool{
+	"of": true, "with": true, "among": true, "between": true, "against": true, "on": true, "by": true,
+	"for": true, "to": true, "from": true, "in": true, "at": true, "toward": true, "towards": true,
+	"about": true, "over": true, "under": true, "into": true, "upon": true, "near": true,
+}
+
+// objectAfter returns the first actor group after token end in the same
+// clause, within a dozen tokens.
+func (s *sentence) objectAfter(end int) *group {
+	for k := end; k < len(s.norm) && k < end+12; k++ {
+		if s.paren[k] {
+			continue
+		}
+		if g := s.owner[k]; g >= 0 {
+			return &s.groups[g]
+		}
+		if targetStop(s.norm[k]) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// byAgent returns the actor after "by" following token end: the doer of
+// a passive ("were aided by the Turkish military").
+func (s *sentence) byAgent(end int) *group {
+	for k := end; k < len(s.norm) && k < end+6; k++ {
+		if s.norm[k] == "by" {
+			return s.objectAfter(k + 1)
+		}
+		if targetStop(s.norm[k]) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// passive reports whether the verb at i follows a form of "be" (with
+// adverbs between): "were aided", "has been attacked", "was reportedly seized".
+func (s *sentence) passive(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		w := s.norm[k]
+		if beForms[w] {
+			return true
+		}
+		if len(w) > 3 && w[len(w)-2:] == "ly" || negations[w] {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// negated reports a negation between the subject and the verb at i:
+// "did not attack", "never met".
+func (s *sentence) negated(subj *group, i int) bool {
+	from := i - 4
+	if subj != nil && subj.end > from {
+		from = subj.end
+	}
+	for k := max(from, 0); k < i; k++ {
+		if negations[s.norm[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// modal reports a modal verb between the subject and the verb: the event is
+// hypothetical or future ("would attack", "may meet").
+func (s *sentence) modal(subj *group, i int) bool {
+	for k := max(subj.end, i-4); k < i; k++ {
+		if modals[s.norm[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// background reports a verb describing a standing state rather than an
+// event: a perfect tense in a sentence that says "since" a time ("has been
+// controlled by ... since 2012").
+func (s *sentence) background(i int) bool {
+	perfect := false
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if haveForms[s.norm[k]] {
+			perfect = true
+			break
+		}
+	}
+	if !perfect {
+		return false
+	}
+	for k := i; k < len(s.norm)-1; k++ {
+		if s.norm[k] == "since" {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerBefore finds reported speech: "Erdogan stated that Ankara is
+// ready...": the group left of a saying verb that precedes the source.
+func (s *sentence) speakerBefore(src *group) *group {
+	for k := src.start - 1; k >= 0 && k >= src.start-3; k-- {
+		if sayVerbs[s.norm[k]] {
+			for j := k - 1; j >= 0; j-- {
+				if g := s.owner[j]; g >= 0 {
+					return &s.groups[g]
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
