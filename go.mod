@@ -2,4 +2,4 @@ module github.com/eventwire/eventwire
 
 go 1.26.8
 
-require golang.org/x/net v0.62.0 // indirect
+require golang.org/x/net v0.62.0
