@@ -34,7 +34,9 @@ func Check(l *Lexicon) eventwire.ErrorList {
 		if _, ok := countries[first]; !ok && !transnational[first] {
 			report(p, "actor code %s: unknown country or prefix %s", code, first)
 		}
-		if len(code) >= 6 && !isRoleCode(code[3:6]) {
+		// After a country comes a role ("SYRREB..."); after a transnational
+		// prefix an organisation's own tag may stand ("IGOUNO", "IMGALQ").
+		if len(code) >= 6 && !transnational[first] && !isRoleCode(code[3:6]) {
 			report(p, "actor code %s: unknown role %s", code, code[3:6])
 		}
 	}

@@ -148,7 +148,30 @@ func (l *Lexicon) Phrases() *PhraseIndex { return l.phrases }
 func (l *Lexicon) Verbs() *PatternIndex { return l.verbs }
 
 // Files the lexicon reads, in load order.
-var files = []string{"countries.txt", "organisations.txt", "groups.txt", "people.txt", "agents.txt", "irregular.txt", "verbs.txt"}
+// A file's kind is the first of these its name starts with: "people.txt"
+// and "people-africa.txt" both hold people. Kinds load in this order, files
+// of one kind in name order.
+var kinds = []string{"countries", "organisations", "groups", "people", "agents", "irregular", "verbs"}
+
+// lexiconFiles lists the lexicon files of a layer in load order, each with
+// its kind ("people.txt").
+func lexiconFiles(fsys fs.FS) ([][2]string, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	var out [][2]string
+	for _, kind := range kinds {
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || !strings.HasSuffix(name, ".txt") || !strings.HasPrefix(name, kind) {
+				continue
+			}
+			out = append(out, [2]string{name, kind + ".txt"})
+		}
+	}
+	return out, nil
+}
 
 // Layer is a directory of lexicon files. Dir names it in error positions
 // ("" for the embedded files).
@@ -176,17 +199,18 @@ func Load(layers ...Layer) (*Lexicon, error) {
 				l.Codebook = cb
 			}
 		}
-		for _, name := range files {
-			f, err := fsys.Open(name)
-			if errors.Is(err, fs.ErrNotExist) {
-				continue
-			}
-			file := path.Join(layer.Dir, name)
+		names, err := lexiconFiles(fsys)
+		if err != nil {
+			errs.Add(layer.Dir, 0, err)
+		}
+		for _, nk := range names {
+			file := path.Join(layer.Dir, nk[0])
+			f, err := fsys.Open(nk[0])
 			if err != nil {
 				errs.Add(file, 0, err)
 				continue
 			}
-			p := &parser{lex: l, file: file, kind: name, errs: &errs}
+			p := &parser{lex: l, file: file, kind: nk[1], errs: &errs}
 			p.parse(f)
 			f.Close()
 		}

@@ -24,6 +24,7 @@ func init() {
 	commands = []command{
 		{"code", "[flags] INPUT...", "code articles into events (files, directories, - for stdin, URLs)", runCode},
 		{"lexicon", "check [DIR] | stats [--json]", "check the lexicon or count what it holds", runLexicon},
+		{"eval", "events [--json] [--failures] GOLD.jsonl...", "score the coder against gold files: precision, recall, F1", runEval},
 		{"version", "", "print the version", func(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintln(e.stdout, "eventwire", version)
 			return nil
