@@ -185,7 +185,7 @@ func TestArticlesErrors(t *testing.T) {
 			name:   "unknown format",
 			reader: source.Reader{Format: "xml"},
 			setup:  file("a.txt", "text"),
-			want:   []want{fails(`format "xml"`, 0, `unknown format; want "text" or "jsonl"`)},
+			want:   []want{fails(`format "xml"`, 0, `unknown format; want "text", "jsonl" or "csv"`)},
 		},
 		{
 			name:  "empty input name",

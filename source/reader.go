@@ -57,11 +57,11 @@ type Reader struct {
 func (r *Reader) Articles(ctx context.Context, inputs []string) iter.Seq2[eventwire.Article, error] {
 	return func(yield func(eventwire.Article, error) bool) {
 		switch r.Format {
-		case "", FormatText, FormatJSONL:
+		case "", FormatText, FormatJSONL, FormatCSV:
 		default:
 			yield(eventwire.Article{}, &eventwire.Error{
 				Input: fmt.Sprintf("format %q", r.Format),
-				Err:   invalidf("unknown format; want %q or %q", FormatText, FormatJSONL),
+				Err:   invalidf("unknown format; want %q, %q or %q", FormatText, FormatJSONL, FormatCSV),
 			})
 			return
 		}
@@ -164,6 +164,9 @@ func (s *session) stdin() bool {
 	if s.jsonl() {
 		return s.lines("-", "stdin", in)
 	}
+	if s.Format == FormatCSV {
+		return s.csvRows("-", "stdin", in)
+	}
 	return s.text("-", "stdin", "", "standard input", in)
 }
 
@@ -176,6 +179,9 @@ func (s *session) file(input, path, id string) bool {
 	defer f.Close()
 	if s.jsonl() {
 		return s.lines(input, input, f)
+	}
+	if s.Format == FormatCSV {
+		return s.csvRows(input, input, f)
 	}
 	return s.text(input, id, "", "file", f)
 }

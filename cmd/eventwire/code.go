@@ -68,7 +68,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	fs.SetOutput(e.stderr)
 	var k knowledge
 	k.flags(fs)
-	in := fs.String("in", "text", "input format: `text` (a file is one article) or jsonl (one article a line)")
+	in := fs.String("in", "text", "input format: `text` (a file is one article), jsonl (one article a line) or csv (a header row with a text column)")
 	out := fs.String("out", "", "output: `table` or jsonl (default: table on a terminal, jsonl otherwise)")
 	quiet := fs.Bool("quiet", false, "no progress or summary on stderr")
 	inputs, err := parseFlags(fs, args)
@@ -78,8 +78,8 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	if len(inputs) == 0 {
 		return usageErr("no input: give files, directories, - for stdin, or URLs")
 	}
-	if *in != "text" && *in != "jsonl" {
-		return usageErr("--in %q: want text or jsonl", *in)
+	if *in != "text" && *in != "jsonl" && *in != "csv" {
+		return usageErr("--in %q: want text, jsonl or csv", *in)
 	}
 	if *out == "" {
 		*out = "jsonl"
