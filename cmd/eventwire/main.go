@@ -25,6 +25,7 @@ func init() {
 		{"code", "[flags] INPUT...", "code articles into events (files, directories, - for stdin, URLs)", runCode},
 		{"lexicon", "check [DIR] | stats [--json]", "check the lexicon or count what it holds", runLexicon},
 		{"eval", "events [--json] [--failures] GOLD.jsonl...", "score the coder against gold files: precision, recall, F1", runEval},
+		{"bench", "[--cpus N] [--json] [CORPUS...]", "measure the speed of every stage and of the whole pipeline", runBench},
 		{"version", "", "print the version", func(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintln(e.stdout, "eventwire", version)
 			return nil
