@@ -1,0 +1,89 @@
+package actors_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/actors"
+	"github.com/eventwire/eventwire/lexicon"
+	"github.com/eventwire/eventwire/text"
+)
+
+func testLexicon(tb testing.TB) *lexicon.Lexicon {
+	tb.Helper()
+	dir := "../coder/testdata/lexicon"
+	lex, err := lexicon.Load(lexicon.Layer{Dir: dir, FS: os.DirFS(dir)})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return lex
+}
+
+func tag(tb testing.TB, lex *lexicon.Lexicon, in string, date time.Time) []eventwire.Mention {
+	doc := &eventwire.Document{Article: eventwire.Article{Text: in}}
+	doc.PubDate.Time = date
+	text.NewStage().Process(doc)
+	if err := (&actors.Tagger{Lex: lex}).Process(doc); err != nil {
+		tb.Fatal(err)
+	}
+	return doc.Mentions
+}
+
+func TestTagger(t *testing.T) {
+	lex := testLexicon(t)
+	feb2020 := time.Date(2020, 2, 21, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		in   string
+		date time.Time
+		want string // "text=CODE" joined by "; "
+	}{
+		{"titles and coordinated names", "Russian and Turkish Presidents Vladimir Putin and Recep Tayyip Erdogan talked.", feb2020,
+			"Vladimir Putin=RUSGOV; Recep Tayyip Erdogan=TURGOV"},
+		{"adjective and agent", "Syrian government forces entered Saraqib.", feb2020, "Syrian government forces=SYRMIL"},
+		{"coordinated adjectives", "Casualties among Syrian and Turkish troops", feb2020, "Syrian and Turkish troops=SYRMIL; Syrian and Turkish troops=TURMIL"},
+		{"possessive office", "the Turkish leader’s office informed reporters", feb2020, "Turkish leader’s office=TURGOV"},
+		{"seat", "Ankara is ready.", feb2020, "Ankara=TURGOV"},
+		{"locative country is a place", "They met in Syria.", feb2020, ""},
+		{"plural demonym", "The Syrians left.", feb2020, "Syrians=SYR"},
+		{"adjective alone is no actor", "the only Syrian region", feb2020, ""},
+		{"dated role", "Assad spoke.", time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), "Assad=SYRELI"},
+		{"diacritics", "Erdoğan spoke.", feb2020, "Erdoğan=TURGOV"},
+		{"all caps alias not lower case", "The UN told us.", feb2020, "UN=IGOUNO"},
+		{"context country", "Syrian troops advanced. The armed opposition units fled.", feb2020,
+			"Syrian troops=SYRMIL; armed opposition units=SYRREB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, m := range tag(t, lex, tt.in, tt.date) {
+				got = append(got, m.Text+"="+m.Actor.Code)
+				if tt.in[m.Span.Start:m.Span.End] != m.Text {
+					t.Errorf("span %v does not cut %q", m.Span, m.Text)
+				}
+			}
+			if g := strings.Join(got, "; "); g != tt.want {
+				t.Errorf("%s\n got %q\nwant %q", tt.in, g, tt.want)
+			}
+		})
+	}
+}
+
+func BenchmarkTagger(b *testing.B) {
+	lex := testLexicon(b)
+	raw, err := os.ReadFile("../testdata/tass-2020-02-21-idlib.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := &eventwire.Document{Article: eventwire.Article{Text: string(raw)}}
+	text.NewStage().Process(doc)
+	tg := &actors.Tagger{Lex: lex}
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		tg.Process(doc)
+	}
+}
