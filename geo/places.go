@@ -107,13 +107,21 @@ func locate(g *Gazetteer, places []eventwire.Place, ev *eventwire.Event, focus *
 			actors = append(actors, eventwire.Span{Start: p.Start, End: p.End})
 		}
 	}
-	var after, before *eventwire.Place
+	var after, before, inside *eventwire.Place
 	for i := range places {
 		pl := &places[i]
 		if !sent.Contains(pl.Span) || pl.Type == TypeRegion && pl.Country == "" {
 			continue
 		}
-		if slices.ContainsFunc(actors, pl.Span.Overlaps) || pl.Span.Overlaps(trig) {
+		if slices.ContainsFunc(actors, pl.Span.Overlaps) {
+			continue
+		}
+		if pl.Span.Overlaps(trig) {
+			// A pattern with a gap can hold the place: "discussed the
+			// situation in Idlib during a phone call".
+			if inside == nil {
+				inside = pl
+			}
 			continue
 		}
 		switch {
@@ -124,6 +132,9 @@ func locate(g *Gazetteer, places []eventwire.Place, ev *eventwire.Event, focus *
 		default:
 			before = pl // the last one before the trigger is the nearest
 		}
+	}
+	if inside != nil {
+		return location(*inside, "clause"), fmt.Sprintf("%q inside the event phrase", inside.Text)
 	}
 	if after != nil && (before == nil || !clauseBreak(ev.Evidence, trig.End, after.Span.Start)) {
 		return location(*after, "clause"), fmt.Sprintf("%q after the trigger in its clause", after.Text)
