@@ -15,13 +15,15 @@ import (
 
 func runEval(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageErr("want events GOLD.jsonl")
+		return usageErr("want events GOLD.jsonl... or dates TIMEML.tml...")
 	}
 	switch args[0] {
 	case "events":
 		return evalEvents(ctx, e, args[1:])
+	case "dates":
+		return evalDates(ctx, e, args[1:])
 	}
-	return usageErr("unknown eval %q: want events", args[0])
+	return usageErr("unknown eval %q: want events or dates", args[0])
 }
 
 // goldItem is a line of an event gold file.

@@ -24,7 +24,8 @@ func init() {
 	commands = []command{
 		{"code", "[flags] INPUT...", "code articles into events (files, directories, - for stdin, URLs)", runCode},
 		{"lexicon", "check [DIR] | stats [--json]", "check the lexicon or count what it holds", runLexicon},
-		{"eval", "events [--json] [--failures] GOLD.jsonl...", "score the coder against gold files: precision, recall, F1", runEval},
+		{"dates", "[--in text|jsonl|csv] [--published YYYY-MM-DD] INPUT...", "list the temporal expressions of articles as JSON lines, resolved against the publication date", runDates},
+		{"eval", "events [--json] [--failures] GOLD.jsonl... | dates [--json] [--failures] TIMEML.tml|DIR...", "score the coder or the date tagger against gold files: precision, recall, F1", runEval},
 		{"bench", "[--cpus N] [--json] [CORPUS...]", "measure the speed of every stage and of the whole pipeline", runBench},
 		{"version", "", "print the version", func(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintln(e.stdout, "eventwire", version)
