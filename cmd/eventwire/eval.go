@@ -15,15 +15,17 @@ import (
 
 func runEval(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageErr("want events GOLD.jsonl... or dates TIMEML.tml...")
+		return usageErr("want events GOLD.jsonl..., dates TIMEML.tml... or places GOLD.xml...")
 	}
 	switch args[0] {
 	case "events":
 		return evalEvents(ctx, e, args[1:])
 	case "dates":
 		return evalDates(ctx, e, args[1:])
+	case "places":
+		return evalPlaces(ctx, e, args[1:])
 	}
-	return usageErr("unknown eval %q: want events or dates", args[0])
+	return usageErr("unknown eval %q: want events, dates or places", args[0])
 }
 
 // goldItem is a line of an event gold file.

@@ -25,7 +25,8 @@ func init() {
 		{"code", "[flags] INPUT...", "code articles into events (files, directories, - for stdin, URLs)", runCode},
 		{"lexicon", "check [DIR] | stats [--json]", "check the lexicon or count what it holds", runLexicon},
 		{"dates", "[--in text|jsonl|csv] [--published YYYY-MM-DD] INPUT...", "list the temporal expressions of articles as JSON lines, resolved against the publication date", runDates},
-		{"eval", "events [--json] [--failures] GOLD.jsonl... | dates [--json] [--failures] TIMEML.tml|DIR...", "score the coder or the date tagger against gold files: precision, recall, F1", runEval},
+		{"places", "[--in text|jsonl|csv] [--published YYYY-MM-DD] INPUT...", "list the places of articles as JSON lines, resolved to gazetteer entries", runPlaces},
+		{"eval", "events [--json] [--failures] GOLD.jsonl... | dates [--json] [--failures] TIMEML.tml|DIR... | places [--json] [--failures] [--shift N] GOLD.xml...", "score the coder, the date tagger or the geoparser against gold files", runEval},
 		{"bench", "[--cpus N] [--json] [CORPUS...]", "measure the speed of every stage and of the whole pipeline", runBench},
 		{"version", "", "print the version", func(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintln(e.stdout, "eventwire", version)

@@ -187,6 +187,9 @@ func evalPlaces(ctx context.Context, e *env, args []string) error {
 	var fails []articleFailure
 	i := 0
 	for res := range p.RunAll(ctx, articles, k.workers) {
+		if i >= len(golds) {
+			break // cannot happen: RunAll yields one result per article
+		}
 		if res.Err != nil {
 			fmt.Fprintf(e.stderr, "error: %v\n", res.Err)
 		}
