@@ -105,7 +105,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	r := &source.Reader{Format: *in, Published: pub, Stdin: e.stdin}
-	prog := newProgress(e.stderr, e.stderrTTY, *quiet, "coding")
+	prog := newProgress(e.stderr, e.stderrTTY, *quiet, "coding", "events")
 	var articles, events, failed int
 	start := time.Now()
 	for res := range p.RunAll(ctx, r.Articles(ctx, inputs), k.workers) {

@@ -68,7 +68,7 @@ func runDates(ctx context.Context, e *env, args []string) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	r := &source.Reader{Format: *in, Published: pub, Stdin: e.stdin}
-	prog := newProgress(e.stderr, e.stderrTTY, *quiet, "dating")
+	prog := newProgress(e.stderr, e.stderrTTY, *quiet, "dating", "expressions")
 	var articles, exprs, failed int
 	start := time.Now()
 	for res := range datesPipeline().RunAll(ctx, r.Articles(ctx, inputs), k.workers) {

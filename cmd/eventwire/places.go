@@ -65,7 +65,7 @@ func runPlaces(ctx context.Context, e *env, args []string) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	r := &source.Reader{Format: *in, Published: pub, Stdin: e.stdin}
-	prog := newProgress(e.stderr, e.stderrTTY, *quiet, "placing")
+	prog := newProgress(e.stderr, e.stderrTTY, *quiet, "placing", "places")
 	var articles, places, failed int
 	start := time.Now()
 	for res := range p.RunAll(ctx, r.Articles(ctx, inputs), k.workers) {

@@ -13,15 +13,16 @@ type progress struct {
 	w        io.Writer
 	tty      bool
 	quiet    bool
-	label    string
+	label    string // what is being done: "coding"
+	unit     string // what the second count counts: "events"
 	start    time.Time
 	last     time.Time
 	interval time.Duration
 	drawn    bool
 }
 
-func newProgress(w io.Writer, tty, quiet bool, label string) *progress {
-	p := &progress{w: w, tty: tty, quiet: quiet, label: label, start: time.Now(), interval: 10 * time.Second}
+func newProgress(w io.Writer, tty, quiet bool, label, unit string) *progress {
+	p := &progress{w: w, tty: tty, quiet: quiet, label: label, unit: unit, start: time.Now(), interval: 10 * time.Second}
 	if tty {
 		p.interval = 100 * time.Millisecond
 	}
@@ -29,13 +30,13 @@ func newProgress(w io.Writer, tty, quiet bool, label string) *progress {
 	return p
 }
 
-func (p *progress) set(articles, events int) {
+func (p *progress) set(articles, n int) {
 	if p.quiet || time.Since(p.last) < p.interval {
 		return
 	}
 	p.last = time.Now()
 	secs := time.Since(p.start).Seconds()
-	line := fmt.Sprintf("%s: %d articles, %d events, %.0f articles/s", p.label, articles, events, float64(articles)/secs)
+	line := fmt.Sprintf("%s: %d articles, %d %s, %.0f articles/s", p.label, articles, n, p.unit, float64(articles)/secs)
 	if p.tty {
 		fmt.Fprintf(p.w, "\r%s\033[K", line)
 		p.drawn = true
