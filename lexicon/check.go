@@ -117,7 +117,9 @@ func Check(l *Lexicon) eventwire.ErrorList {
 		if _, ok := l.Codebook.Lookup(p.Code); !ok {
 			report(p.Pos, "pattern %q: unknown CAMEO code %s", p.Text, p.Code)
 		}
-		k := p.Text
+		// Options are part of a pattern's identity: "enter ; src=MIL" may
+		// stand beside a plain "enter" with another code.
+		k := p.Text + ";" + strings.Join(p.Src, ",") + ";" + strings.Join(p.Tgt, ",")
 		if o, ok := pats[k]; ok && o.Pos.File == p.Pos.File {
 			if o.Code == p.Code {
 				report(p.Pos, "pattern %q listed twice (first at %s)", p.Text, o.Pos)

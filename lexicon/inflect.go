@@ -41,14 +41,28 @@ func (l *Lexicon) Inflections(lemma string) map[string]Form {
 	}
 	add(lemma, Base)
 	add(thirdPerson(lemma), ThirdSg)
+	ing := gerund(lemma)
 	if irr, ok := l.Irregular[lemma]; ok {
-		add(irr[0], Past)
-		add(irr[1], Participle)
+		for _, p := range irr[0] {
+			add(p, Past)
+			// A listed past that doubles its last consonant doubles it
+			// before -ing too: admitted, admitting.
+			if n := len(lemma); len(p) == n+3 && p[:n] == lemma && p[n] == lemma[n-1] && p[n+1:] == "ed" {
+				add(p[:n+1]+"ing", Gerund)
+				if len(irr[0]) == 1 {
+					ing = "" // "admiting" is no word
+				}
+			}
+		}
+		for _, p := range irr[1] {
+			add(p, Participle)
+		}
 	} else {
-		p := pastTense(lemma)
-		add(p, Past|Participle)
+		add(pastTense(lemma), Past|Participle)
 	}
-	add(gerund(lemma), Gerund)
+	if ing != "" {
+		add(ing, Gerund)
+	}
 	return m
 }
 

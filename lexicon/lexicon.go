@@ -127,7 +127,7 @@ type Lexicon struct {
 	Entities  []*Entity
 	Agents    []Agent
 	Patterns  []*Pattern
-	Irregular map[string][2]string // lemma -> past, participle
+	Irregular map[string][2][]string // lemma -> past forms, participle forms
 	Codebook  *Codebook
 
 	countryByCode map[string]*Country
@@ -186,7 +186,7 @@ type Layer struct {
 // the files, as an eventwire.ErrorList; a bad line is skipped, the rest
 // loads. The error is non-nil only for problems, never instead of a result.
 func Load(layers ...Layer) (*Lexicon, error) {
-	l := &Lexicon{Irregular: map[string][2]string{}}
+	l := &Lexicon{Irregular: map[string][2][]string{}}
 	var errs eventwire.ErrorList
 	for _, layer := range layers {
 		fsys := layer.FS
@@ -353,7 +353,9 @@ func (p *parser) parseLine(line string, indented bool) {
 			p.errorf("want \"LEMMA PAST PARTICIPLE\", got %q", line)
 			return
 		}
-		p.lex.Irregular[strings.ToLower(f[0])] = [2]string{strings.ToLower(f[1]), strings.ToLower(f[2])}
+		// "cancel cancelled|canceled cancelled|canceled": every spelling matches.
+		p.lex.Irregular[strings.ToLower(f[0])] = [2][]string{
+			strings.Split(strings.ToLower(f[1]), "|"), strings.Split(strings.ToLower(f[2]), "|")}
 	case "verbs.txt":
 		pat, err := ParsePattern(line)
 		if err != nil {

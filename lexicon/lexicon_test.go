@@ -101,7 +101,7 @@ func TestRoleAt(t *testing.T) {
 }
 
 func TestInflections(t *testing.T) {
-	l, _ := load(t, map[string]string{"irregular.txt": "meet met met\nhold held held\n"})
+	l, _ := load(t, map[string]string{"irregular.txt": "meet met met\nhold held held\nadmit admitted admitted\ncancel cancelled|canceled cancelled|canceled\n"})
 	for lemma, want := range map[string]string{
 		"discuss": "discuss discussed discusses discussing",
 		"meet":    "meet meeting meets met",
@@ -111,6 +111,8 @@ func TestInflections(t *testing.T) {
 		"use":     "use used uses using",
 		"be":      "am are be been being is was were",
 		"agree":   "agree agreed agreeing agrees",
+		"admit":   "admit admits admitted admitting",
+		"cancel":  "cancel canceled canceling cancelled cancelling cancels",
 	} {
 		var got []string
 		for f := range l.Inflections(lemma) {

@@ -43,6 +43,11 @@ func (p *Pattern) Specificity() int {
 			n++
 		}
 	}
+	// A restricted pattern is tried before an unrestricted one of the same
+	// length: "enter ; src=MIL" is 192, any other "enter" something else.
+	if len(p.Src) > 0 || len(p.Tgt) > 0 {
+		n += 2
+	}
 	return n*10 + len(p.Code)
 }
 
