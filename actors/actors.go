@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"strings"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -172,6 +173,9 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 				mods = append(mods, p) // "the leader's office" is handled by the lexicon; others fold in
 				continue
 			}
+			if len(mods) == 0 && !ph.Plural && modifiesNoun(toks, norm, p, pieces, n) {
+				continue // "a large-scale military operation": an adjective, no actor
+			}
 			first := p
 			var countries []string
 			var entries []string
@@ -202,11 +206,55 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 	return out
 }
 
+// functionWords may follow an agent noun that stands as an actor.
+var functionWords = map[string]bool{
+	"and": true, "or": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true,
+	"with": true, "by": true, "from": true, "is": true, "was": true, "has": true, "had": true,
+	"have": true, "are": true, "were": true, "will": true, "would": true, "said": true, "says": true,
+	"that": true, "which": true, "who": true, "also": true, "could": true, "may": true, "might": true,
+}
+
+// modifiesNoun reports an agent noun used as an adjective inside an
+// indefinite noun phrase: "a military operation", "an opposition
+// stronghold". The next word is a lower-case noun that no phrase claims.
+func modifiesNoun(toks []eventwire.Token, norm []string, p piece, pieces []piece, n int) bool {
+	if p.end >= len(toks) || n+1 < len(pieces) && pieces[n+1].start == p.end {
+		return false
+	}
+	next := toks[p.end]
+	if next.Kind != eventwire.Word || next.Text[0] < 'a' || next.Text[0] > 'z' || functionWords[norm[p.end]] ||
+		strings.HasSuffix(norm[p.end], "ed") {
+		return false
+	}
+	for k := p.start - 1; k >= 0 && k >= p.start-3; k-- {
+		switch norm[k] {
+		case "a", "an":
+			return true
+		}
+		if toks[k].Kind != eventwire.Word {
+			return false
+		}
+	}
+	return false
+}
+
 // fillContextCountries gives a country to sector-only mentions ("militants",
-// "the armed opposition units"): the country of the nearest earlier mention
-// that has one, else the first later one. Wire copy names the country once
-// and then drops it.
+// "the armed opposition units"), as wire copy names a country once and then
+// drops it. State sectors (government, army, police, courts) take the
+// country of the nearest earlier mention that has one; non-state ones
+// (rebels, opposition, civilians) the country the article is mostly about,
+// since "militants" in a story about Syria are Syrian whoever spoke last.
 func fillContextCountries(doc *eventwire.Document) {
+	count := map[string]int{}
+	dominant := ""
+	for _, m := range doc.Mentions {
+		if c := m.Actor.Country; c != "" {
+			count[c]++
+			if count[c] > count[dominant] {
+				dominant = c
+			}
+		}
+	}
 	last := ""
 	for i := range doc.Mentions {
 		m := &doc.Mentions[i]
@@ -217,14 +265,9 @@ func fillContextCountries(doc *eventwire.Document) {
 		if m.Actor.Sector == "" || m.Actor.Sector == "IGO" || m.Actor.Sector == "NGO" || m.Actor.Sector == "IMG" {
 			continue
 		}
-		c := last
-		if c == "" {
-			for _, n := range doc.Mentions[i+1:] {
-				if n.Actor.Country != "" {
-					c = n.Actor.Country
-					break
-				}
-			}
+		c := dominant
+		if stateSectors[m.Actor.Sector] && last != "" {
+			c = last
 		}
 		if c != "" {
 			m.Actor = lexicon.SplitCode(c + m.Actor.Code)
@@ -232,6 +275,8 @@ func fillContextCountries(doc *eventwire.Document) {
 		}
 	}
 }
+
+var stateSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "SPY": true}
 
 func kindName(ph *lexicon.Phrase) string {
 	switch ph.Kind {

@@ -166,7 +166,8 @@ type Stats struct {
 }
 
 // Stats counts the lexicon's entries. A code counts as covered when a
-// pattern names it.
+// pattern names it; a root, when a pattern names its "not specified below"
+// code (19 through 190).
 func (l *Lexicon) Stats() Stats {
 	s := Stats{Countries: len(l.Countries), Agents: len(l.Agents), Phrases: l.phrases.Len()}
 	for _, c := range l.Countries {
@@ -197,7 +198,8 @@ func (l *Lexicon) Stats() Stats {
 	}
 	for _, c := range l.Codebook.Codes() {
 		s.CameoCodesTotal++
-		if covered[c.Code] {
+		// A root is coded through its "not specified below" code: 19 as 190.
+		if covered[c.Code] || c.Level == 1 && covered[c.Code+"0"] {
 			s.CameoCodesCovered++
 		} else {
 			s.UncoveredCodes = append(s.UncoveredCodes, c.Code)

@@ -26,10 +26,13 @@ type Pattern struct {
 	Head  string // verb lemma, or the noun of a nominal pattern
 	Noun  bool   // a nominal event ("@attack on")
 	Elems []Elem
-	Both  bool     // reciprocal: code in both directions
-	Src   []string // allowed source roles; empty allows any
-	Tgt   []string // allowed target roles
-	Pos   Pos
+	Both  bool // reciprocal: code in both directions
+	// Inflected patterns match only past, participle and -ing forms, for
+	// verbs whose base form is mostly a noun ("aid": "aided", not "aid").
+	Inflected bool
+	Src       []string // allowed source roles; empty allows any
+	Tgt       []string // allowed target roles
+	Pos       Pos
 }
 
 // Specificity orders patterns that match at the same place: more words
@@ -97,6 +100,11 @@ func ParsePattern(line string) (*Pattern, error) {
 		switch {
 		case o == "both":
 			p.Both = true
+		case o == "inflected":
+			if p.Noun {
+				return nil, fmt.Errorf("pattern %q: a nominal pattern has no inflections", p.Text)
+			}
+			p.Inflected = true
 		case strings.HasPrefix(o, "src="):
 			p.Src = strings.Split(o[4:], ",")
 		case strings.HasPrefix(o, "tgt="):
@@ -160,6 +168,9 @@ func buildPatterns(l *Lexicon) (*PatternIndex, eventwire.ErrorList) {
 			continue
 		}
 		for form, f := range l.Inflections(p.Head) {
+			if p.Inflected && f&^(Base|ThirdSg) == 0 {
+				continue
+			}
 			x.byForm[form] = append(x.byForm[form], HeadMatch{p, f})
 		}
 	}
