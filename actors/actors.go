@@ -23,11 +23,12 @@ type piece struct {
 }
 
 // locatives are prepositions after which a country or capital is a place,
-// not an actor: "clashes in Syria", "flew to Ankara".
+// not an actor: "clashes in Syria", "across Ukraine". After "to" and "from"
+// a country is usually a party ("delivered missiles to Ukraine").
 var locatives = map[string]bool{
 	"in": true, "at": true, "near": true, "across": true, "throughout": true, "inside": true,
-	"within": true, "into": true, "to": true, "from": true, "outside": true, "around": true,
-	"via": true, "through": true,
+	"within": true, "into": true, "outside": true, "around": true, "via": true, "through": true,
+	"over": true, "off": true, "along": true,
 }
 
 // Process implements eventwire.Stage.
@@ -98,14 +99,20 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 	var mods []piece // pending adjectives and country possessives
 	var title *piece // a pending agent noun used as a title
 	text := doc.Article.Text
-	emit := func(first, p piece, a eventwire.Actor, entries ...string) {
-		span := eventwire.Span{Start: toks[first.start].Span.Start, End: toks[p.end-1].Span.End}
+	// emit records a mention from the first piece to the last, of the kind
+	// its head names.
+	emit := func(first, last piece, head *lexicon.Phrase, a eventwire.Actor, entries ...string) {
+		span := eventwire.Span{Start: toks[first.start].Span.Start, End: toks[last.end-1].Span.End}
 		out = append(out, eventwire.Mention{
 			Span: span, Text: text[span.Start:span.End], Sentence: si, Actor: a,
-			Kind: kindName(p.ph), Entries: entries,
+			Kind: kindName(head), Entries: entries,
 		})
 	}
+	skip := 0 // pieces before this token were taken into an earlier mention
 	for n, p := range pieces {
+		if p.start < skip {
+			continue
+		}
 		// Forget modifiers that do not reach this piece.
 		if len(mods) > 0 && !joins(norm, mods[len(mods)-1].end, p.start) && (title == nil || !joins(norm, title.end, p.start)) {
 			mods = mods[:0]
@@ -130,22 +137,31 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 			}
 			if ph.Plural {
 				// "the Syrians", "Turks" stand for the country.
-				emit(p, p, lexicon.SplitCode(ph.Country.Code), ph.Pos.String())
+				emit(p, p, ph, lexicon.SplitCode(ph.Country.Code), ph.Pos.String())
 			}
 		case lexicon.CountryName, lexicon.SeatName:
 			if p.start > 0 && locatives[norm[p.start-1]] {
 				continue // a place, not an actor
 			}
-			if nx := next(); nx != nil && p.end < len(norm) && norm[p.end] == "'s" && nx.ph.Kind == lexicon.AgentNoun {
-				mods = append(mods, p) // "Syria's army"
+			if p.start > 1 && norm[p.start-1] == "of" && capitalised(toks[p.start-2].Text) {
+				continue // part of a place name: "the Sea of Japan", "Gulf of Mexico"
+			}
+			if ph.Kind == lexicon.SeatName && partOfLongerName(toks, p) {
+				continue // "Washington Post", "Kremlin Palace"
+			}
+			if nx := next(); nx != nil && nx.ph.Kind == lexicon.AgentNoun && (nx.start == p.end || norm[p.end] == "'s") {
+				mods = append(mods, p) // "Syria's army", "U.S. forces", "Kosovo police"
 				continue
 			}
 			code := ph.Country.Code
 			if ph.Kind == lexicon.SeatName {
 				code += ph.Role
 			}
-			emit(p, p, lexicon.SplitCode(code), ph.Pos.String())
+			emit(p, p, ph, lexicon.SplitCode(code), ph.Pos.String())
 		case lexicon.EntityName:
+			if ph.Entity.Kind != lexicon.Person && partOfLongerName(toks, p) {
+				continue // "Memorial" in "Peace Memorial Park"
+			}
 			e := ph.Entity
 			role, ok := e.RoleAt(date)
 			a := eventwire.Actor{Name: e.Name}
@@ -159,7 +175,14 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 				a = lexicon.SplitCode(e.Roles[0].Code[:3])
 				a.Name = e.Name
 			}
-			emit(p, p, a, entries...)
+			last := p
+			if nx := next(); nx != nil && e.Kind != lexicon.Person && nx.ph.Kind == lexicon.AgentNoun && nx.start == p.end {
+				// "RSF fighters", "Hezbollah militants": the group's members are the group.
+				last = *nx
+				skip = nx.end
+				entries = append(entries, nx.ph.Pos.String())
+			}
+			emit(p, last, ph, a, entries...)
 			mods = mods[:0]
 			title = nil
 			continue
@@ -185,6 +208,16 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 					entries = append(entries, m.ph.Pos.String())
 				}
 			}
+			last := p
+			if len(countries) == 0 {
+				// "the foreign ministers of India and China", "the people of Turkey".
+				for _, c := range ofCountries(norm, p, pieces[n+1:]) {
+					countries = append(countries, c.ph.Country.Code)
+					entries = append(entries, c.ph.Pos.String())
+					last = c
+					skip = c.end
+				}
+			}
 			if len(mods) > 0 {
 				first = mods[0]
 			}
@@ -197,13 +230,56 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 				if c == "" {
 					a = eventwire.Actor{Code: ph.Role, Sector: ph.Role}
 				}
-				emit(first, p, a, entries...)
+				emit(first, last, ph, a, entries...)
 			}
 		}
 		mods = mods[:0]
 		title = nil
 	}
 	return out
+}
+
+// ofCountries returns the countries named right after an agent by "of":
+// "ministers of India and China" gives India and China.
+func ofCountries(norm []string, agent piece, rest []piece) []piece {
+	k := agent.end
+	if k >= len(norm) || norm[k] != "of" {
+		return nil
+	}
+	k++
+	var out []piece
+	for _, r := range rest {
+		if k < len(norm) && norm[k] == "the" {
+			k++
+		}
+		if r.start != k || r.ph.Kind != lexicon.CountryName {
+			break
+		}
+		out = append(out, r)
+		k = r.end
+		if k < len(norm) && (norm[k] == "and" || norm[k] == ",") {
+			k++
+			continue
+		}
+		break
+	}
+	return out
+}
+
+func capitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// partOfLongerName reports a one-word name of a body or seat that runs on
+// into capitalised words the lexicon does not know: "Washington Post",
+// "Hiroshima Peace Memorial Park". The longer name is something else.
+func partOfLongerName(toks []eventwire.Token, p piece) bool {
+	if p.end-p.start != 1 {
+		return false
+	}
+	if p.end < len(toks) && toks[p.end].Kind == eventwire.Word && capitalised(toks[p.end].Text) {
+		return true
+	}
+	return p.start > 0 && toks[p.start-1].Kind == eventwire.Word && capitalised(toks[p.start-1].Text) &&
+		p.start > 1 && toks[p.start-2].Kind == eventwire.Word && capitalised(toks[p.start-2].Text)
 }
 
 // functionWords may follow an agent noun that stands as an actor.

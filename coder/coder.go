@@ -54,6 +54,9 @@ type sentence struct {
 	paren  []bool // inside (...) or [...]
 	groups []group
 	owner  []int // token -> group index, -1 if none
+
+	lastEnd  int // token after the last event coded in this sentence, 0 if none
+	suppress int // triggers before this token belong to an earlier event's complement
 }
 
 // Process implements eventwire.Stage.
@@ -169,7 +172,7 @@ func (s *sentence) coordinated(from, to int) bool {
 	}
 	for k := from; k < to; k++ {
 		switch s.norm[k] {
-		case "and", ",", "&":
+		case "and", ",", "&", "the":
 		default:
 			return false
 		}
@@ -243,6 +246,25 @@ var determiners = map[string]bool{
 	"'s": true, "of": true, "fresh": true, "further": true, "more": true, "several": true,
 }
 
+// complementOfEarlier reports a verb in the infinitive after an event
+// already coded in the sentence: "urged Israel and Iran to step back",
+// "eased sanctions to support the recovery". The infinitive is what the
+// first event asks or intends, not a second event.
+func (s *sentence) complementOfEarlier(i int) bool {
+	if i < s.suppress {
+		return true
+	}
+	if s.lastEnd == 0 {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && strings.HasSuffix(s.norm[k], "ly") {
+		k--
+	}
+	// "to step back", or a gerund right after the event: "considering sending".
+	return k >= 0 && s.norm[k] == "to" || k < s.lastEnd+2 && strings.HasSuffix(s.norm[i], "ing")
+}
+
 // nounOnly reports whether the word at k can only be a noun: after a
 // determiner or a possessive ("the attack", "Russia's offensive"). Elsewhere
 // both readings are tried, nominal patterns first as the more specific.
@@ -261,6 +283,9 @@ func (c *Coder) codeSentence(s *sentence) {
 		if len(hms) == 0 {
 			continue
 		}
+		if s.complementOfEarlier(i) {
+			continue
+		}
 		nounOnly := s.nounOnly(i)
 		for _, hm := range hms {
 			p := hm.Pattern
@@ -273,6 +298,7 @@ func (c *Coder) codeSentence(s *sentence) {
 			}
 			if evs := c.build(s, hm, i, end); len(evs) > 0 {
 				s.doc.Events = append(s.doc.Events, evs...)
+				s.lastEnd = end
 				i = end - 1
 				break
 			}
@@ -284,6 +310,7 @@ func (c *Coder) codeSentence(s *sentence) {
 // and returns the events, or nil when the sentence does not support one.
 func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire.Event {
 	p := hm.Pattern
+	code := p.Code
 	rule := "active"
 	var src, tgt *group
 	var speaker *group
@@ -305,7 +332,7 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 		}
 		tgt = s.objectAfter(end)
 	} else {
-		if s.background(i) || s.negated(subj, i) {
+		if s.background(i) || s.negated(subj, i) || s.conditional(i) {
 			return nil
 		}
 		if hm.Form&lexicon.Participle != 0 && s.passive(i) {
@@ -326,8 +353,23 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 		if speaker != nil {
 			rule = "reported-speech"
 		}
-		if s.modal(src, i) {
-			rule += "+hypothetical"
+		switch s.modal(src, i) {
+		case "could", "may", "might", "can":
+			return nil // speculation: "China could try to blockade Taiwan"
+		case "will", "would", "shall", "should":
+			if threat := threatCode(p.Code); threat != "" && s.hasCondition() {
+				// "Moscow would respond militarily if...": a threat.
+				code = threat
+				rule += "+conditional-threat"
+			} else {
+				rule += "+future"
+			}
+		}
+		// "demanded that Israel agree to a ceasefire": the clause's subject
+		// is the target, its verb what is demanded, not an event of its own.
+		if tgt == nil && end < len(s.norm) && s.norm[end] == "that" && verbalRoot(p.Code) {
+			tgt = s.objectAfter(end + 1)
+			s.suppress = len(s.norm)
 		}
 	}
 	if p.Both {
@@ -372,7 +414,7 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 		return nil
 	}
 
-	code, ok := c.Lex.Codebook.Lookup(p.Code)
+	cb, ok := c.Lex.Codebook.Lookup(code)
 	if !ok {
 		return nil
 	}
@@ -383,12 +425,12 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 	for _, pr := range pairs {
 		ev := eventwire.Event{
 			Article:   s.doc.Article.ID,
-			CAMEO:     code.Code,
-			Name:      code.Name,
-			Root:      code.Root,
-			Quad:      code.Quad,
-			Goldstein: code.Goldstein,
-			Plover:    eventwire.Plover{Type: code.PloverType, Mode: code.PloverMode, Context: code.PloverContext},
+			CAMEO:     cb.Code,
+			Name:      cb.Name,
+			Root:      cb.Root,
+			Quad:      cb.Quad,
+			Goldstein: cb.Goldstein,
+			Plover:    eventwire.Plover{Type: cb.PloverType, Mode: cb.PloverMode, Context: cb.PloverContext},
 			Evidence:  eventwire.Evidence{Sentence: st.Text, Start: st.Span.Start, End: st.Span.End, Trigger: trigger},
 			Sentence:  s.index,
 			Source:    participant(pr.a),
@@ -415,6 +457,32 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 		out = append(out, ev)
 	}
 	return out
+}
+
+// threatCode is the CAMEO threat that a conditional promise of a material
+// conflict event amounts to: force (18-20) is 138, repression (17) 137,
+// sanctions and cuts (16) 131. Other codes have none.
+func threatCode(code string) string {
+	switch code[:2] {
+	case "18", "19", "20":
+		return "138"
+	case "17":
+		return "137"
+	case "16":
+		return "131"
+	}
+	return ""
+}
+
+// verbalRoot reports codes whose events are said rather than done and
+// take a "that" clause for their content: statements, appeals, intents,
+// demands, criticism, rejections, threats.
+func verbalRoot(code string) bool {
+	switch code[:2] {
+	case "01", "02", "03", "05", "10", "11", "12", "13", "14":
+		return true
+	}
+	return false
 }
 
 func targetCode(p *eventwire.Participant) string {

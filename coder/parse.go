@@ -94,11 +94,35 @@ func (s *sentence) negated(subj *group, i int) bool {
 	return false
 }
 
-// modal reports a modal verb between the subject and the verb: the event is
-// hypothetical or future ("would attack", "may meet").
-func (s *sentence) modal(subj *group, i int) bool {
+// modal returns the modal verb between the subject and the verb, if any:
+// the event is speculative ("could attack") or future ("would meet").
+func (s *sentence) modal(subj *group, i int) string {
 	for k := max(subj.end, i-4); k < i; k++ {
 		if modals[s.norm[k]] {
+			return s.norm[k]
+		}
+	}
+	return ""
+}
+
+// conditional reports a verb inside an "if" or "unless" clause: "if Russia
+// attacked a NATO member" is a condition, not an event.
+func (s *sentence) conditional(i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch s.norm[k] {
+		case "if", "unless", "whether":
+			return true
+		case ",", ";", ":", "that":
+			return false
+		}
+	}
+	return false
+}
+
+// hasCondition reports an "if" or "unless" anywhere in the sentence.
+func (s *sentence) hasCondition() bool {
+	for _, w := range s.norm {
+		if w == "if" || w == "unless" {
 			return true
 		}
 	}
