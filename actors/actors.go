@@ -135,12 +135,13 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 				mods = append(mods, p)
 				continue
 			}
-			if ph.Plural {
-				// "the Syrians", "Turks" stand for the country.
+			if ph.Plural || p.end < len(toks) && toks[p.end].Kind == eventwire.Word && !capitalised(toks[p.end].Text) {
+				// "the Syrians", "Turks", and "Ukrainian positions", "Israeli
+				// air strikes": the country itself.
 				emit(p, p, ph, lexicon.SplitCode(ph.Country.Code), ph.Pos.String())
 			}
 		case lexicon.CountryName, lexicon.SeatName:
-			if p.start > 0 && locatives[norm[p.start-1]] {
+			if locative(norm, p.start) {
 				continue // a place, not an actor
 			}
 			if p.start > 1 && norm[p.start-1] == "of" && capitalised(toks[p.start-2].Text) {
@@ -264,6 +265,24 @@ func ofCountries(norm []string, agent piece, rest []piece) []piece {
 		break
 	}
 	return out
+}
+
+// directions may stand between a locative and its place: "in eastern Congo".
+var directions = map[string]bool{
+	"eastern": true, "western": true, "northern": true, "southern": true, "central": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"north": true, "south": true, "east": true, "west": true, "occupied": true, "neighbouring": true,
+	"neighboring": true, "rural": true, "coastal": true,
+}
+
+// locative reports a place after a locative preposition, allowing a
+// direction between them ("in Syria", "in eastern Congo").
+func locative(norm []string, start int) bool {
+	k := start - 1
+	if k >= 0 && directions[norm[k]] {
+		k--
+	}
+	return k >= 0 && locatives[norm[k]]
 }
 
 func capitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }

@@ -55,8 +55,9 @@ type sentence struct {
 	groups []group
 	owner  []int // token -> group index, -1 if none
 
-	lastEnd  int // token after the last event coded in this sentence, 0 if none
-	suppress int // triggers before this token belong to an earlier event's complement
+	lastEnd  int    // token after the last event coded in this sentence, 0 if none
+	lastSrc  *group // the source of that event
+	suppress int    // triggers before this token belong to an earlier event's complement
 }
 
 // Process implements eventwire.Stage.
@@ -344,11 +345,17 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 			}
 		} else {
 			src = subj
-			tgt = s.objectAfter(end)
+			if s.lastSrc != nil && i > 0 && s.norm[i-1] == "and" {
+				// "detained 15 Palestinians and demolished two homes": the
+				// second verb shares the first one's subject.
+				src = s.lastSrc
+			}
+			tgt = s.objectWithin(i+1, end)
 		}
 		if src == nil {
 			return nil
 		}
+		s.lastSrc = src
 		speaker = s.speakerBefore(src)
 		if speaker != nil {
 			rule = "reported-speech"

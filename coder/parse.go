@@ -49,6 +49,18 @@ func (s *sentence) objectAfter(end int) *group {
 	return nil
 }
 
+// objectWithin returns the object of a pattern matched over tokens
+// [from-1, end): an actor inside the pattern's gap ("accused Moscow of"),
+// else the first one after it.
+func (s *sentence) objectWithin(from, end int) *group {
+	for k := from; k < end; k++ {
+		if g := s.owner[k]; g >= 0 && !s.paren[k] {
+			return &s.groups[g]
+		}
+	}
+	return s.objectAfter(end)
+}
+
 // byAgent returns the actor after "by" following token end: the doer of
 // a passive ("were aided by the Turkish military").
 func (s *sentence) byAgent(end int) *group {
