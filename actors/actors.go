@@ -150,8 +150,9 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 			if ph.Kind == lexicon.SeatName && partOfLongerName(toks, p) {
 				continue // "Washington Post", "Kremlin Palace"
 			}
-			if nx := next(); nx != nil && nx.ph.Kind == lexicon.AgentNoun && (nx.start == p.end || norm[p.end] == "'s") {
-				mods = append(mods, p) // "Syria's army", "U.S. forces", "Kosovo police"
+			if nx := next(); nx != nil && nx.ph.Kind == lexicon.AgentNoun && (nx.start == p.end || norm[p.end] == "'s") ||
+				nx != nil && nx.ph.Kind == lexicon.Adjective && ph.Kind == lexicon.CountryName && norm[p.end] == "and" {
+				mods = append(mods, p) // "Syria's army", "U.S. forces", "Kosovo police", "U.S. and British warplanes"
 				continue
 			}
 			code := ph.Country.Code

@@ -57,6 +57,7 @@ type sentence struct {
 
 	lastEnd  int    // token after the last event coded in this sentence, 0 if none
 	lastSrc  *group // the source of that event
+	pair     []ref  // the two sides of the last reciprocal event, for "the sides"
 	suppress int    // triggers before this token belong to an earlier event's complement
 }
 
@@ -105,6 +106,10 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory) {
 			continue
 		}
 		r := ref{actor: m.Actor, kind: m.Kind, span: m.Span, text: m.Text, resolved: m.Resolved, entries: m.Entries}
+		if g := len(s.groups) - 1; g >= 0 && s.apposition(&s.groups[g], a, r) {
+			s.groups[g].end = b // "Mohammed Deif, the commander of ...": the same actor
+			continue
+		}
 		if g := len(s.groups) - 1; g >= 0 && s.coordinated(s.groups[g].end, a) {
 			s.groups[g].refs = append(s.groups[g].refs, r)
 			if b > s.groups[g].end {
@@ -145,6 +150,19 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory) {
 		}
 		s.groups = append(s.groups, g)
 	}
+	// "the two leaders", "both presidents": the pair named before.
+	for gi := range s.groups {
+		g := &s.groups[gi]
+		if len(g.refs) == 1 && g.refs[0].kind == "agent" && g.start > 0 && len(mem.many) > 1 &&
+			(s.norm[g.start-1] == "two" || s.norm[g.start-1] == "both") {
+			var refs []ref
+			for _, r := range mem.many {
+				r.span, r.text, r.resolved = g.refs[0].span, g.refs[0].text, "coref"
+				refs = append(refs, r)
+			}
+			g.refs = refs
+		}
+	}
 	sort.Slice(s.groups, func(i, j int) bool { return s.groups[i].start < s.groups[j].start })
 	for gi, g := range s.groups {
 		for k := g.start; k < g.end; k++ {
@@ -160,6 +178,51 @@ func (s *sentence) inGroup(k int) bool {
 		}
 	}
 	return false
+}
+
+// apposition reports a description set off by a comma after a person:
+// "Mohammed Deif, the commander of Hamas's armed wing". It names the same
+// actor, so it joins the person's group without adding to it.
+func (s *sentence) apposition(prev *group, a int, r ref) bool {
+	if len(prev.refs) != 1 || prev.refs[0].kind != "person" || r.kind == "person" {
+		return false
+	}
+	k := prev.end
+	if k >= a || s.norm[k] != "," {
+		return false
+	}
+	for k++; k < a; k++ {
+		switch s.norm[k] {
+		case "the", "a", "an", "its", "his", "her", "their":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// ownedBy reports a target that is the source's own: "placed its air
+// defence units on alert", "India deployed additional troops". Such an
+// object is the means of the event, not its target.
+func (s *sentence) ownedBy(tgt, src *group, code string) bool {
+	same := false
+	for _, t := range tgt.refs {
+		for _, r := range src.refs {
+			if t.actor.Country != "" && t.actor.Country == r.actor.Country {
+				same = true
+			}
+		}
+	}
+	if !same {
+		return false
+	}
+	if k := tgt.start - 1; k >= 0 {
+		switch s.norm[k] {
+		case "its", "their", "his", "her", "own":
+			return true
+		}
+	}
+	return strings.HasPrefix(code, "15") // force posture: troops moved are the means
 }
 
 // coordinated reports whether tokens [from, to) join two actors into one
@@ -192,6 +255,9 @@ func (s *sentence) tokenRange(sp eventwire.Span) (int, int) {
 }
 
 func (s *sentence) remember(mem *memory) {
+	if len(s.pair) > 1 {
+		mem.many = s.pair
+	}
 	for _, g := range s.groups {
 		if len(g.refs) >= 2 {
 			mem.many = g.refs
@@ -262,8 +328,10 @@ func (s *sentence) complementOfEarlier(i int) bool {
 	for k >= 0 && strings.HasSuffix(s.norm[k], "ly") {
 		k--
 	}
-	// "to step back", or a gerund right after the event: "considering sending".
-	return k >= 0 && s.norm[k] == "to" || k < s.lastEnd+2 && strings.HasSuffix(s.norm[i], "ing")
+	// "to step back"; a gerund right after the event, "considering sending";
+	// a participle clause after a comma, "bombed a market, killing 11".
+	ing := strings.HasSuffix(s.norm[i], "ing")
+	return k >= 0 && s.norm[k] == "to" || ing && (k < s.lastEnd+2 || k >= 0 && s.norm[k] == ",")
 }
 
 // nounOnly reports whether the word at k can only be a noun: after a
@@ -356,6 +424,9 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 			return nil
 		}
 		s.lastSrc = src
+		if tgt != nil && s.ownedBy(tgt, src, code) {
+			tgt = nil
+		}
 		speaker = s.speakerBefore(src)
 		if speaker != nil {
 			rule = "reported-speech"
@@ -381,13 +452,17 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 	}
 	if p.Both {
 		rule += "+reciprocal"
+		if tgt != nil {
+			// "Putin met Erdogan. The two leaders discussed...": the pair.
+			s.pair = append(append([]ref(nil), src.refs...), tgt.refs...)
+		}
 	}
 
 	type pair struct{ a, b *ref }
 	var pairs []pair
 	addPair := func(a, b *ref) {
-		if b != nil && a.span == b.span && a.actor.Code == b.actor.Code {
-			return
+		if b != nil && a.actor.Code == b.actor.Code {
+			b = nil // no actor does things to itself: keep the deed, drop the target
 		}
 		if !allowed(p.Src, a) || (b != nil && !allowed(p.Tgt, b)) {
 			return

@@ -78,6 +78,16 @@ func TestCodeSentences(t *testing.T) {
 		{"coref he", "Erdogan arrived. He criticized Assad.", "TURGOV 111 SYRGOV"},
 		{"coref the sides", "Putin and Erdogan spoke. The sides also discussed Libya.", "RUSGOV 040 TURGOV; TURGOV 040 RUSGOV"},
 		{"static sentence", "The Turkish army has 12 observation outposts in the province.", ""},
+		{"speculation", "Analysts said Syrian troops could attack Turkish troops.", ""},
+		{"condition", "If Syrian troops attacked, Putin would criticize Assad.", "RUSGOV 111 SYRGOV"},
+		{"conditional promise of force", "Putin said Russian troops would attack Turkish troops if Ankara criticized Moscow.", "RUSMIL 138 TURMIL"},
+		{"infinitive of a request is no event", "Putin criticized Erdogan to attack him.", "RUSGOV 111 TURGOV"},
+		{"participle clause", "Syrian troops attacked the town, attacking Turkish troops.", "SYRMIL 190 -"},
+		{"shared subject", "Syrian troops attacked Turkish troops and repelled the rebels.", "SYRMIL 190 SYRREB; SYRMIL 190 TURMIL"},
+		{"object inside a gap", "Putin discussed Erdogan during a phone call.", "RUSGOV 041 TURGOV; TURGOV 041 RUSGOV"},
+		{"no self events", "Syrian troops attacked Syrian forces.", "SYRMIL 190 -"},
+		{"apposition", "Erdogan, the Turkish leader, criticized Assad.", "TURGOV 111 SYRGOV"},
+		{"the two leaders", "Putin met Erdogan. The two leaders discussed Libya.", "RUSGOV 040 TURGOV; RUSGOV 040 TURGOV; TURGOV 040 RUSGOV; TURGOV 040 RUSGOV"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

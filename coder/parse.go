@@ -118,11 +118,12 @@ func (s *sentence) modal(subj *group, i int) string {
 }
 
 // conditional reports a verb inside an "if" or "unless" clause: "if Russia
-// attacked a NATO member" is a condition, not an event.
+// attacked a NATO member" is a condition, not an event; and inside a
+// "since" clause, which looks back at history ("since it seized Gaza").
 func (s *sentence) conditional(i int) bool {
 	for k := i - 1; k >= 0; k-- {
 		switch s.norm[k] {
-		case "if", "unless", "whether":
+		case "if", "unless", "whether", "since":
 			return true
 		case ",", ";", ":", "that":
 			return false

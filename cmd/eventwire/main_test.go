@@ -151,3 +151,41 @@ func TestLexiconCommands(t *testing.T) {
 		t.Errorf("check of a bad layer: exit %d:\n%s", code, out)
 	}
 }
+
+// TestEvalEventsFloors pins the coder's scores on the team's development
+// gold; raise the floors as the coder improves, never lower them quietly.
+func TestEvalEventsFloors(t *testing.T) {
+	code, out, errs := runCmd(t, "", "eval", "events", "--json", "../../testdata/gold/events.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rep struct {
+		Sentences int `json:"sentences"`
+		Scores    map[string]struct{ TP, FP, FN int }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Sentences < 300 {
+		t.Errorf("gold has %d sentences, want at least 300", rep.Sentences)
+	}
+	f1 := func(k string) float64 {
+		c := rep.Scores[k]
+		if 2*c.TP+c.FP+c.FN == 0 {
+			return 0
+		}
+		return 2 * float64(c.TP) / float64(2*c.TP+c.FP+c.FN)
+	}
+	for key, floor := range map[string]float64{
+		"root/any":        0.78,
+		"root/country":    0.64,
+		"3-digit/country": 0.52,
+		"full/code":       0.40,
+	} {
+		if got := f1(key); got < floor {
+			t.Errorf("%s F1 %.3f fell below its floor %.2f", key, got, floor)
+		} else {
+			t.Logf("%s F1 %.3f (floor %.2f)", key, got, floor)
+		}
+	}
+}
