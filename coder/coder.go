@@ -52,6 +52,7 @@ type sentence struct {
 	toks   []eventwire.Token
 	norm   []string
 	paren  []bool // inside (...) or [...]
+	words  lexicon.WordSet
 	groups []group
 	owner  []int // token -> group index, -1 if none
 
@@ -89,6 +90,7 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory) {
 	var open []string
 	for k, tk := range s.toks {
 		s.norm[k] = lexicon.Norm(tk.Text)
+		s.words.Add(s.norm[k])
 		s.owner[k] = -1
 		if cl, ok := closers[tk.Text]; ok {
 			open = append(open, cl)
@@ -358,7 +360,7 @@ func (c *Coder) codeSentence(s *sentence) {
 		nounOnly := s.nounOnly(i)
 		for _, hm := range hms {
 			p := hm.Pattern
-			if nounOnly && !p.Noun {
+			if nounOnly && !p.Noun || !p.Possible(s.words) {
 				continue
 			}
 			end, ok := p.Match(s.norm, i, stop)

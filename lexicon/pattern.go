@@ -33,6 +33,34 @@ type Pattern struct {
 	Src       []string // allowed source roles; empty allows any
 	Tgt       []string // allowed target roles
 	Pos       Pos
+
+	// need holds, for each required element, the signature bits of its
+	// words; a sentence lacking all of one element's bits cannot match.
+	need []WordSet
+}
+
+// WordSet is a 128-bit signature of a set of words: a cheap test that lets
+// the coder skip patterns whose words a sentence does not have.
+type WordSet [2]uint64
+
+// Add puts w in the set.
+func (ws *WordSet) Add(w string) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	ws[h>>6&1] |= 1 << (h & 63)
+}
+
+// Possible reports whether a sentence whose words form ws might match p.
+// A false answer is certain; a true one must be checked with Match.
+func (p *Pattern) Possible(ws WordSet) bool {
+	for _, n := range p.need {
+		if ws[0]&n[0] == 0 && ws[1]&n[1] == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Specificity orders patterns that match at the same place: more words
@@ -95,6 +123,16 @@ func ParsePattern(line string) (*Pattern, error) {
 	}
 	if n := len(p.Elems); n > 0 && p.Elems[n-1].Gap {
 		return nil, fmt.Errorf("pattern %q ends with a gap", p.Text)
+	}
+	for _, e := range p.Elems {
+		if e.Gap || e.Optional {
+			continue
+		}
+		var n WordSet
+		for _, w := range e.Words {
+			n.Add(w)
+		}
+		p.need = append(p.need, n)
 	}
 	for _, o := range strings.Fields(opts) {
 		switch {

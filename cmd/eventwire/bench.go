@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -52,6 +53,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	cpus := fs.Int("cpus", runtime.GOMAXPROCS(0), "workers for the parallel run")
 	minTime := fs.Duration("time", 2*time.Second, "run each measurement at least this long")
 	asJSON := fs.Bool("json", false, "print JSON")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the one-core pass to `FILE`")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -104,6 +106,16 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	var ms0, ms1 runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&ms0)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	secs, rounds = measure(*minTime, func() {
 		rep.Sentences, rep.Events = 0, 0
 		for _, a := range articles {
@@ -120,6 +132,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		}
 	})
 	runtime.ReadMemStats(&ms1)
+	if *cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
 	rep.Rounds = rounds
 	rep.AllocsPerSent = float64(ms1.Mallocs-ms0.Mallocs) / float64(rounds*rep.Sentences)
 	for i, st := range p.Stages {
