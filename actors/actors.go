@@ -52,26 +52,42 @@ func (t *Tagger) Process(doc *eventwire.Document) error {
 	return nil
 }
 
-// match finds the longest phrase at each token, left to right.
+// match finds the longest phrase at each token, left to right. A match
+// gives way to a name that starts inside it and runs further: in "Crown
+// Prince Mohammed bin Salman" the full name beats the title alias.
 func (t *Tagger) match(norm, raw []string) []piece {
 	var out []piece
-	idx := t.Lex.Phrases()
 	for i := 0; i < len(norm); {
-		var best *lexicon.Phrase
-		for _, ph := range idx.Candidates(norm[i]) {
-			if ph.Fits(norm, raw, i) {
-				best = ph // candidates come longest first
-				break
-			}
-		}
+		best := t.longest(norm, raw, i)
 		if best == nil {
 			i++
 			continue
 		}
-		out = append(out, piece{ph: best, start: i, end: i + len(best.Words)})
-		i += len(best.Words)
+		end := i + len(best.Words)
+		overtaken := false
+		for j := i + 1; j < end; j++ {
+			if o := t.longest(norm, raw, j); o != nil && o.Kind == lexicon.EntityName && j+len(o.Words) > end {
+				overtaken = true
+				break
+			}
+		}
+		if overtaken {
+			i++
+			continue
+		}
+		out = append(out, piece{ph: best, start: i, end: end})
+		i = end
 	}
 	return out
+}
+
+func (t *Tagger) longest(norm, raw []string, i int) *lexicon.Phrase {
+	for _, ph := range t.Lex.Phrases().Candidates(norm[i]) {
+		if ph.Fits(norm, raw, i) {
+			return ph // candidates come longest first
+		}
+	}
+	return nil
 }
 
 // joins reports whether the tokens between two pieces let the first modify

@@ -41,8 +41,10 @@ type group struct {
 
 // memory carries what coreference needs from one sentence to the next.
 type memory struct {
-	person *ref  // the latest person named
-	many   []ref // the latest group of two or more actors
+	person  *ref  // the latest person named
+	persons []ref // the persons named, latest first, at most four
+	many    []ref // the latest group of two or more actors
+	body    *ref  // the latest organisation or armed group named
 }
 
 // sentence holds one sentence's working state.
@@ -121,17 +123,37 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory) {
 		}
 		s.groups = append(s.groups, group{refs: []ref{r}, start: a, end: b})
 	}
-	// Pronouns and "the sides" stand for actors named before.
+	// Pronouns and "the sides" stand for actors named before. "he" is the
+	// latest person, in this sentence or before; "him" the latest person of
+	// earlier sentences other than one this sentence already named.
+	latest := mem.person
+	named := map[string]bool{}
+	gi := 0
 	for k := 0; k < n; k++ {
+		for gi < len(s.groups) && s.groups[gi].start <= k {
+			for i := range s.groups[gi].refs {
+				if r := &s.groups[gi].refs[i]; r.kind == "person" {
+					latest = r
+					named[r.actor.Name] = true
+				}
+			}
+			gi++
+		}
 		if s.inGroup(k) {
 			continue
 		}
 		var refs []ref
-		end := k + 1
 		switch s.norm[k] {
 		case "he", "she":
-			if mem.person != nil {
-				refs = []ref{*mem.person}
+			if latest != nil {
+				refs = []ref{*latest}
+			}
+		case "him":
+			for _, p := range mem.persons {
+				if !named[p.actor.Name] {
+					refs = []ref{p}
+					break
+				}
 			}
 		case "they":
 			refs = mem.many
@@ -139,11 +161,15 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory) {
 			if k > 0 && (s.norm[k-1] == "the" || s.norm[k-1] == "both" || s.norm[k-1] == "two") {
 				refs = mem.many
 			}
+		case "group", "movement", "militia", "organisation", "organization", "alliance", "bloc":
+			if k > 0 && s.norm[k-1] == "the" && mem.body != nil {
+				refs = []ref{*mem.body}
+			}
 		}
 		if len(refs) == 0 {
 			continue
 		}
-		g := group{start: k, end: end}
+		g := group{start: k, end: k + 1}
 		for _, r := range refs {
 			r.span = s.toks[k].Span
 			r.text = text[r.span.Start:r.span.End]
@@ -152,17 +178,26 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory) {
 		}
 		s.groups = append(s.groups, g)
 	}
-	// "the two leaders", "both presidents": the pair named before.
 	for gi := range s.groups {
 		g := &s.groups[gi]
-		if len(g.refs) == 1 && g.refs[0].kind == "agent" && g.start > 0 && len(mem.many) > 1 &&
-			(s.norm[g.start-1] == "two" || s.norm[g.start-1] == "both") {
+		if len(g.refs) != 1 || g.refs[0].kind != "agent" || g.start == 0 {
+			continue
+		}
+		switch prev := s.norm[g.start-1]; {
+		case len(mem.many) > 1 && (prev == "two" || prev == "both"):
+			// "the two leaders", "both presidents": the pair named before.
 			var refs []ref
 			for _, r := range mem.many {
 				r.span, r.text, r.resolved = g.refs[0].span, g.refs[0].text, "coref"
 				refs = append(refs, r)
 			}
 			g.refs = refs
+		case prev == "the" && mem.body != nil && g.refs[0].resolved == "context-country" &&
+			g.refs[0].actor.Sector == mem.body.actor.Sector:
+			// "The Arakan Army captured... The rebel group said": the body named before.
+			r := *mem.body
+			r.span, r.text, r.resolved = g.refs[0].span, g.refs[0].text, "coref"
+			g.refs = []ref{r}
 		}
 	}
 	sort.Slice(s.groups, func(i, j int) bool { return s.groups[i].start < s.groups[j].start })
@@ -233,18 +268,34 @@ func (s *sentence) coordinated(from, to int) bool {
 	if to < from {
 		return true // overlapping: "Syrian and Turkish troops" share a span
 	}
-	if to-from > 2 {
-		return false
-	}
-	for k := from; k < to; k++ {
+	// "Putin and Erdogan", "Russia, Turkey", "Pashinyan and Azerbaijani
+	// President Ilham Aliyev": joiners, then at most four capitalised words
+	// (a title the next name's mention does not cover).
+	joined := false
+	k := from
+	for ; k < to && k < from+2; k++ {
 		switch s.norm[k] {
 		case "and", ",", "&", "the":
-		default:
+			joined = true
+			continue
+		}
+		break
+	}
+	if !joined && k < to {
+		return false
+	}
+	if to-k > 4 {
+		return false
+	}
+	for ; k < to; k++ {
+		if s.toks[k].Kind != eventwire.Word || !capitalisedWord(s.toks[k].Text) {
 			return false
 		}
 	}
 	return true
 }
+
+func capitalisedWord(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 // tokenRange maps a byte span to the tokens it covers.
 func (s *sentence) tokenRange(sp eventwire.Span) (int, int) {
@@ -265,9 +316,19 @@ func (s *sentence) remember(mem *memory) {
 			mem.many = g.refs
 		}
 		for i := range g.refs {
-			if g.refs[i].kind == "person" {
-				r := g.refs[i]
+			r := g.refs[i]
+			switch r.kind {
+			case "person":
 				mem.person = &r
+				ps := []ref{r}
+				for _, p := range mem.persons {
+					if p.actor.Name != r.actor.Name && len(ps) < 4 {
+						ps = append(ps, p)
+					}
+				}
+				mem.persons = ps
+			case "group", "organisation":
+				mem.body = &r
 			}
 		}
 	}
@@ -428,6 +489,9 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 		s.lastSrc = src
 		if tgt != nil && s.ownedBy(tgt, src, code) {
 			tgt = nil
+		}
+		if tgt == nil {
+			tgt = s.victims(end)
 		}
 		speaker = s.speakerBefore(src)
 		if speaker != nil {

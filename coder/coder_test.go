@@ -86,6 +86,10 @@ func TestCodeSentences(t *testing.T) {
 		{"shared subject", "Syrian troops attacked Turkish troops and repelled the rebels.", "SYRMIL 190 SYRREB; SYRMIL 190 TURMIL"},
 		{"object inside a gap", "Putin discussed Erdogan during a phone call.", "RUSGOV 041 TURGOV; TURGOV 041 RUSGOV"},
 		{"no self events", "Syrian troops attacked Syrian forces.", "SYRMIL 190 -"},
+		{"him is the other person", "Erdogan met Putin. The Turkish leader criticized him.", "RUSGOV 040 TURGOV; TURGOV 040 RUSGOV; TURGOV 111 RUSGOV"},
+		{"he in the same sentence", "Assad said he would criticize Erdogan.", "SYRGOV 111 TURGOV"},
+		{"coordinated names with titles", "Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan met.", "RUSGOV 040 TURGOV; TURGOV 040 RUSGOV"},
+		{"victims of a participle clause", "Syrian troops attacked a market, killing Turkish troops.", "SYRMIL 190 TURMIL"},
 		{"apposition", "Erdogan, the Turkish leader, criticized Assad.", "TURGOV 111 SYRGOV"},
 		{"the two leaders", "Putin met Erdogan. The two leaders discussed Libya.", "RUSGOV 040 TURGOV; RUSGOV 040 TURGOV; TURGOV 040 RUSGOV; TURGOV 040 RUSGOV"},
 	}

@@ -179,3 +179,19 @@ func (s *sentence) speakerBefore(src *group) *group {
 	}
 	return nil
 }
+
+// victims returns the actors a participle clause says were harmed by the
+// event: "bombed a market, killing 11 civilians".
+func (s *sentence) victims(end int) *group {
+	for k := end; k+1 < len(s.norm); k++ {
+		if s.norm[k] != "," {
+			continue
+		}
+		switch s.norm[k+1] {
+		case "killing", "wounding", "injuring":
+			return s.objectAfter(k + 2)
+		}
+		return nil
+	}
+	return nil
+}
