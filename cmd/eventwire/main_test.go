@@ -178,8 +178,8 @@ func TestEvalEventsFloors(t *testing.T) {
 	}
 	for key, floor := range map[string]float64{
 		"root/any":        0.78,
-		"root/country":    0.64,
-		"3-digit/country": 0.52,
+		"root/country":    0.66,
+		"3-digit/country": 0.55,
 		"full/code":       0.40,
 	} {
 		if got := f1(key); got < floor {
