@@ -146,6 +146,9 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 		ph := p.ph
 		switch ph.Kind {
 		case lexicon.Adjective:
+			if locative(norm, p.start) {
+				continue // "near the Venezuelan border"
+			}
 			nx := next()
 			if nx != nil && nx.ph.Kind != lexicon.SeatName {
 				mods = append(mods, p)
@@ -296,6 +299,9 @@ var directions = map[string]bool{
 // direction between them ("in Syria", "in eastern Congo").
 func locative(norm []string, start int) bool {
 	k := start - 1
+	if k >= 0 && norm[k] == "the" {
+		k--
+	}
 	if k >= 0 && directions[norm[k]] {
 		k--
 	}

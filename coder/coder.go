@@ -238,6 +238,15 @@ func (s *sentence) apposition(prev *group, a int, r ref) bool {
 	return true
 }
 
+// withBefore reports an object introduced by "with": "met with X".
+func (s *sentence) withBefore(g *group) bool {
+	k := g.start - 1
+	if k >= 0 && s.norm[k] == "the" {
+		k--
+	}
+	return k >= 0 && s.norm[k] == "with"
+}
+
 // ownedBy reports a target that is the source's own: "placed its air
 // defence units on alert", "India deployed additional troops". Such an
 // object is the means of the event, not its target.
@@ -349,7 +358,8 @@ func targetStop(w string) bool {
 		return true
 	}
 	switch w {
-	case "that", "which", "who", "whom", "whose", "when", "while", "whereas", "because",
+	case "by", // "a ceasefire brokered by the United States": another event's doer
+		"that", "which", "who", "whom", "whose", "when", "while", "whereas", "because",
 		"but", "although", "though", "after", "before", "until", "if", "unless", "so":
 		return true
 	}
@@ -534,6 +544,11 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 			return
 		}
 		pairs = append(pairs, pair{a, b})
+	}
+	if p.Both && len(src.refs) >= 2 && tgt != nil && !s.withBefore(tgt) {
+		// "Japan and South Korea signed an agreement on sharing military
+		// intelligence": the sides are the subjects; the object is the topic.
+		tgt = nil
 	}
 	switch {
 	case tgt != nil:
