@@ -23,10 +23,11 @@ type piece struct {
 }
 
 // locatives are prepositions after which a country or capital is a place,
-// not an actor: "clashes in Syria", "across Ukraine". After "to" and "from"
-// a country is usually a party ("delivered missiles to Ukraine").
+// not an actor: "clashes in Syria", "across Ukraine". After "to", "from"
+// and "at" a country is usually a party ("delivered missiles to Ukraine",
+// "fired rockets at Israel").
 var locatives = map[string]bool{
-	"in": true, "at": true, "near": true, "across": true, "throughout": true, "inside": true,
+	"in": true, "near": true, "across": true, "throughout": true, "inside": true,
 	"within": true, "into": true, "outside": true, "around": true, "via": true, "through": true,
 	"over": true, "off": true, "along": true,
 }
@@ -213,8 +214,10 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 				title = &pieces[n]
 				continue
 			}
-			if nx := next(); nx != nil && nx.ph.Kind == lexicon.AgentNoun && p.end < len(norm) && norm[p.end] == "'s" {
-				mods = append(mods, p) // "the leader's office" is handled by the lexicon; others fold in
+			if nx := next(); nx != nil && nx.ph.Kind == lexicon.AgentNoun && (nx.start == p.end || norm[p.end] == "'s") {
+				// "military government", "government helicopters": the last
+				// noun is the head; the country modifiers carry over to it.
+				mods = append(mods, p)
 				continue
 			}
 			if len(mods) == 0 && !ph.Plural && modifiesNoun(toks, norm, p, pieces, n) {

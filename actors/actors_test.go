@@ -44,6 +44,7 @@ func TestTagger(t *testing.T) {
 		{"titles and coordinated names", "Russian and Turkish Presidents Vladimir Putin and Recep Tayyip Erdogan talked.", feb2020,
 			"Vladimir Putin=RUSGOV; Recep Tayyip Erdogan=TURGOV"},
 		{"adjective and agent", "Syrian government forces entered Saraqib.", feb2020, "Syrian government forces=SYRMIL"},
+		{"noun modifier agent", "Syrian government forces and the Syrian army government", feb2020, "Syrian government forces=SYRMIL; Syrian army government=SYRGOV"},
 		{"coordinated adjectives", "Casualties among Syrian and Turkish troops", feb2020, "Syrian and Turkish troops=SYRMIL; Syrian and Turkish troops=TURMIL"},
 		{"possessive office", "the Turkish leader’s office informed reporters", feb2020, "Turkish leader’s office=TURGOV"},
 		{"seat", "Ankara is ready.", feb2020, "Ankara=TURGOV"},

@@ -474,10 +474,10 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 		}
 		tgt = s.objectAfter(end)
 	} else {
-		if s.background(i) || s.negated(subj, i) || s.conditional(i) {
+		if s.background(i) || s.negated(subj, i) || s.conditional(i) || s.contentClause(i) {
 			return nil
 		}
-		if hm.Form&lexicon.Participle != 0 && s.passive(i) {
+		if hm.Form&lexicon.Participle != 0 && (s.passive(i) || s.reducedRelative(i)) {
 			rule = "passive"
 			src = s.byAgent(end)
 			tgt = subj

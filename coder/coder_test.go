@@ -90,6 +90,9 @@ func TestCodeSentences(t *testing.T) {
 		{"he in the same sentence", "Assad said he would criticize Erdogan.", "SYRGOV 111 TURGOV"},
 		{"coordinated names with titles", "Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan met.", "RUSGOV 040 TURGOV; TURGOV 040 RUSGOV"},
 		{"victims of a participle clause", "Syrian troops attacked a market, killing Turkish troops.", "SYRMIL 190 TURMIL"},
+		{"content clause of a noun", "Putin criticized reports that Syrian troops attacked Turkish troops.", "RUSGOV 111 -"},
+		{"reported clause of a saying verb", "Putin stated that Syrian troops attacked Turkish troops.", "SYRMIL 190 TURMIL"},
+		{"reduced relative", "Putin criticized Assad, attacked by Turkish troops.", "RUSGOV 111 SYRGOV; TURMIL 190 SYRGOV"},
 		{"apposition", "Erdogan, the Turkish leader, criticized Assad.", "TURGOV 111 SYRGOV"},
 		{"the two leaders", "Putin met Erdogan. The two leaders discussed Libya.", "RUSGOV 040 TURGOV; RUSGOV 040 TURGOV; TURGOV 040 RUSGOV; TURGOV 040 RUSGOV"},
 	}

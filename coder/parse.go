@@ -195,3 +195,50 @@ func (s *sentence) victims(end int) *group {
 	}
 	return nil
 }
+
+// thatVerbs take a "that" clause whose events are reported as events:
+// saying, believing and agreeing ("stated that Ankara is ready").
+var thatVerbs = map[string]bool{
+	"believe": true, "believes": true, "believed": true, "think": true, "thinks": true,
+	"thought": true, "hope": true, "hopes": true, "hoped": true, "fear": true, "fears": true,
+	"feared": true, "expect": true, "expects": true, "expected": true, "agreed": true,
+	"warned": true, "warns": true, "insisted": true, "insists": true, "suggested": true,
+	"alleged": true, "alleges": true, "revealed": true, "showed": true, "shows": true,
+	"learned": true, "knew": true, "know": true, "knows": true, "hinted": true, "indicated": true,
+	"acknowledged": true, "admitted": true, "conceded": true, "explained": true, "emphasised": true,
+	"emphasized": true, "underlined": true, "recalled": true, "estimated": true, "announced": true,
+}
+
+// contentClause reports a verb inside a "that" clause hanging on a noun:
+// "denied accusations that it had carried out air strikes" - the strikes
+// are what is alleged, not an event the sentence reports.
+func (s *sentence) contentClause(i int) bool {
+	for k := i - 1; k > 0; k-- {
+		switch s.norm[k] {
+		case ";", ":":
+			return false
+		case "that":
+			prev := s.norm[k-1]
+			if sayVerbs[prev] || thatVerbs[prev] || prev == "," {
+				return false
+			}
+			return s.owner[k-1] < 0 // "told Putin that ..." keeps its clause
+		}
+	}
+	return false
+}
+
+// reducedRelative reports a participle that describes the actor before
+// it after the sentence's main event: "refused to release a French citizen
+// detained in Tehran" - the citizen was detained, by someone unnamed.
+func (s *sentence) reducedRelative(i int) bool {
+	if s.lastEnd == 0 || i == 0 {
+		return false
+	}
+	if s.owner[i-1] >= 0 {
+		return true
+	}
+	// "criticized Assad, attacked by Turkish troops": set off by a comma,
+	// the participle needs its "by" to read as passive.
+	return i > 1 && s.norm[i-1] == "," && s.owner[i-2] >= 0 && s.byAgent(i+1) != nil
+}
