@@ -1,7 +1,6 @@
 package actors
 
 import (
-	"strings"
 	"time"
 
 	"github.com/eventwire/eventwire"
@@ -327,12 +326,16 @@ func partOfLongerName(toks []eventwire.Token, p piece) bool {
 		p.start > 1 && toks[p.start-2].Kind == eventwire.Word && capitalised(toks[p.start-2].Text)
 }
 
-// functionWords may follow an agent noun that stands as an actor.
-var functionWords = map[string]bool{
-	"and": true, "or": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true,
-	"with": true, "by": true, "from": true, "is": true, "was": true, "has": true, "had": true,
-	"have": true, "are": true, "were": true, "will": true, "would": true, "said": true, "says": true,
-	"that": true, "which": true, "who": true, "also": true, "could": true, "may": true, "might": true,
+// abstractNouns after an agent noun make it an adjective: "a military
+// operation" is no actor, while "an army convoy" stands for the army.
+var abstractNouns = map[string]bool{
+	"operation": true, "operations": true, "intervention": true, "campaign": true, "action": true,
+	"presence": true, "build-up": true, "buildup": true, "exercise": true, "exercises": true,
+	"drill": true, "drills": true, "spending": true, "budget": true, "aid": true, "support": true,
+	"assistance": true, "cooperation": true, "solution": true, "option": true, "threat": true,
+	"pressure": true, "victory": true, "defeat": true, "response": true, "escalation": true,
+	"confrontation": true, "conflict": true, "situation": true, "policy": true, "reform": true,
+	"source": true, "sources": true, "official": true, "analyst": true, "expert": true,
 }
 
 // modifiesNoun reports an agent noun used as an adjective inside an
@@ -343,9 +346,8 @@ func modifiesNoun(toks []eventwire.Token, norm []string, p piece, pieces []piece
 		return false
 	}
 	next := toks[p.end]
-	if next.Kind != eventwire.Word || next.Text[0] < 'a' || next.Text[0] > 'z' || functionWords[norm[p.end]] ||
-		strings.HasSuffix(norm[p.end], "ed") {
-		return false
+	if next.Kind != eventwire.Word || next.Text[0] < 'a' || next.Text[0] > 'z' || !abstractNouns[norm[p.end]] {
+		return false // "an army convoy" is the army's
 	}
 	for k := p.start - 1; k >= 0 && k >= p.start-3; k-- {
 		switch norm[k] {

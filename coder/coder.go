@@ -460,6 +460,12 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 
 	if p.Noun {
 		rule = "nominal"
+		if s.lastEnd > 0 {
+			// "ignored a ruling by the court", "thanked him for Moscow's
+			// support": a nominal after the sentence's event is its object
+			// or topic, not an event of its own.
+			return nil
+		}
 		// "militant attacks on X", "X's offensive against Y", "attacks by X on Y".
 		if i > 0 && s.owner[i-1] >= 0 {
 			src = &s.groups[s.owner[i-1]]

@@ -6,8 +6,8 @@ package coder
 func (s *sentence) subjectOf(i int) *group {
 	for k := i - 1; k >= 0; k-- {
 		w := s.norm[k]
-		if w == ";" || w == ":" {
-			return nil
+		if w == ";" || w == ":" || subordinators[w] {
+			return nil // "were killed when shells hit": the clause has no actor
 		}
 		if s.paren[k] {
 			continue
@@ -24,6 +24,12 @@ func (s *sentence) subjectOf(i int) *group {
 		return grp
 	}
 	return nil
+}
+
+// subordinators open a clause whose subject must lie inside it.
+var subordinators = map[string]bool{
+	"when": true, "while": true, "whereas": true, "because": true, "although": true, "though": true,
+	"as": true, "whenever": true, "once": true,
 }
 
 var prepositions = map[string]bool{
@@ -64,9 +70,14 @@ func (s *sentence) objectWithin(from, end int) *group {
 // byAgent returns the actor after "by" following token end: the doer of
 // a passive ("were aided by the Turkish military").
 func (s *sentence) byAgent(end int) *group {
-	for k := end; k < len(s.norm) && k < end+6; k++ {
+	for k := end; k < len(s.norm) && k < end+10; k++ {
 		if s.norm[k] == "by" {
-			return s.objectAfter(k + 1)
+			if g := s.objectAfter(k + 1); g != nil {
+				return g
+			}
+			// "killed by an anti-tank missile fired by Hezbollah": the
+			// instrument first, its user after the next "by".
+			continue
 		}
 		if targetStop(s.norm[k]) {
 			return nil
