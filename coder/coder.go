@@ -583,6 +583,9 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 		return nil
 	}
 
+	if code == "190" {
+		code = byInstrument(src, s.norm[i:end])
+	}
 	cb, ok := c.Lex.Codebook.Lookup(code)
 	if !ok {
 		return nil
@@ -626,6 +629,26 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 		out = append(out, ev)
 	}
 	return out
+}
+
+// byInstrument refines unspecified force (190) by the weapon the sentence
+// names in its source or its pattern: aircraft, missiles and drones are
+// aerial weapons (195), artillery and shelling 194.
+func byInstrument(src *group, pattern []string) string {
+	words := pattern
+	for _, r := range src.refs {
+		words = append(words[:len(words):len(words)], strings.Fields(strings.ToLower(r.text))...)
+	}
+	for _, w := range words {
+		switch w {
+		case "warplane", "warplanes", "jet", "jets", "aircraft", "drone", "drones", "helicopter",
+			"helicopters", "bomber", "bombers", "airstrike", "airstrikes", "missile", "missiles", "air":
+			return "195"
+		case "artillery", "howitzer", "howitzers", "mortar", "mortars", "shelling", "shells":
+			return "194"
+		}
+	}
+	return "190"
 }
 
 // threatCode is the CAMEO threat that a conditional promise of a material

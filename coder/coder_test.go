@@ -93,6 +93,7 @@ func TestCodeSentences(t *testing.T) {
 		{"content clause of a noun", "Putin criticized reports that Syrian troops attacked Turkish troops.", "RUSGOV 111 -"},
 		{"reported clause of a saying verb", "Putin stated that Syrian troops attacked Turkish troops.", "SYRMIL 190 TURMIL"},
 		{"reduced relative", "Putin criticized Assad, attacked by Turkish troops.", "RUSGOV 111 SYRGOV; TURMIL 190 SYRGOV"},
+		{"force refined by its instrument", "Syrian warplanes attacked Turkish troops.", "SYRMIL 195 TURMIL"},
 		{"apposition", "Erdogan, the Turkish leader, criticized Assad.", "TURGOV 111 SYRGOV"},
 		{"the two leaders", "Putin met Erdogan. The two leaders discussed Libya.", "RUSGOV 040 TURGOV; RUSGOV 040 TURGOV; TURGOV 040 RUSGOV; TURGOV 040 RUSGOV"},
 	}
