@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -127,14 +128,14 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory) {
 	// latest person, in this sentence or before; "him" the latest person of
 	// earlier sentences other than one this sentence already named.
 	latest := mem.person
-	named := map[string]bool{}
+	var named []string // persons this sentence names, for "him"
 	gi := 0
 	for k := 0; k < n; k++ {
 		for gi < len(s.groups) && s.groups[gi].start <= k {
 			for i := range s.groups[gi].refs {
 				if r := &s.groups[gi].refs[i]; r.kind == "person" {
 					latest = r
-					named[r.actor.Name] = true
+					named = append(named, r.actor.Name)
 				}
 			}
 			gi++
@@ -150,7 +151,7 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory) {
 			}
 		case "him":
 			for _, p := range mem.persons {
-				if !named[p.actor.Name] {
+				if !slices.Contains(named, p.actor.Name) {
 					refs = []ref{p}
 					break
 				}
