@@ -45,7 +45,7 @@ func (t *Tagger) Process(doc *eventwire.Document) error {
 			norm = append(norm, lexicon.Norm(tk.Text))
 			raw = append(raw, tk.Text)
 		}
-		pieces := t.match(norm, raw)
+		pieces := t.match(norm, raw, date)
 		doc.Mentions = t.chunk(doc, si, toks, norm, pieces, date)
 	}
 	fillContextCountries(doc)
@@ -55,10 +55,10 @@ func (t *Tagger) Process(doc *eventwire.Document) error {
 // match finds the longest phrase at each token, left to right. A match
 // gives way to a name that starts inside it and runs further: in "Crown
 // Prince Mohammed bin Salman" the full name beats the title alias.
-func (t *Tagger) match(norm, raw []string) []piece {
+func (t *Tagger) match(norm, raw []string, date time.Time) []piece {
 	var out []piece
 	for i := 0; i < len(norm); {
-		best := t.longest(norm, raw, i)
+		best := t.longest(norm, raw, i, date)
 		if best == nil {
 			i++
 			continue
@@ -66,7 +66,7 @@ func (t *Tagger) match(norm, raw []string) []piece {
 		end := i + len(best.Words)
 		overtaken := false
 		for j := i + 1; j < end; j++ {
-			if o := t.longest(norm, raw, j); o != nil && o.Kind == lexicon.EntityName && j+len(o.Words) > end {
+			if o := t.longest(norm, raw, j, date); o != nil && o.Kind == lexicon.EntityName && j+len(o.Words) > end {
 				overtaken = true
 				break
 			}
@@ -81,13 +81,43 @@ func (t *Tagger) match(norm, raw []string) []piece {
 	return out
 }
 
-func (t *Tagger) longest(norm, raw []string, i int) *lexicon.Phrase {
+// longest returns the longest phrase at token i. Two names written alike
+// ("Bush" for father and son) are told apart by the article's date: the
+// one holding a dated role then wins.
+func (t *Tagger) longest(norm, raw []string, i int, date time.Time) *lexicon.Phrase {
+	var best *lexicon.Phrase
 	for _, ph := range t.Lex.Phrases().Candidates(norm[i]) {
-		if ph.Fits(norm, raw, i) {
-			return ph // candidates come longest first
+		if best != nil && len(ph.Words) < len(best.Words) {
+			break // candidates come longest first
+		}
+		if !ph.Fits(norm, raw, i) {
+			continue
+		}
+		if best == nil {
+			best = ph
+			if ph.Kind != lexicon.EntityName || date.IsZero() {
+				return best
+			}
+			continue
+		}
+		if ph.Kind == lexicon.EntityName && !inOffice(best.Entity, date) && inOffice(ph.Entity, date) {
+			best = ph
 		}
 	}
-	return nil
+	return best
+}
+
+// inOffice reports whether e holds a dated role on day t.
+func inOffice(e *lexicon.Entity, t time.Time) bool {
+	if e == nil {
+		return false
+	}
+	for _, r := range e.Roles {
+		if r.Dated() && r.Covers(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // joins reports whether the tokens between two pieces let the first modify

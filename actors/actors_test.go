@@ -54,6 +54,8 @@ func TestTagger(t *testing.T) {
 		{"adjective before a name is no actor", "the Syrian Idlib province", feb2020, ""},
 		{"direction before a place", "rebels withdrew from the town in eastern Syria", feb2020, "rebels=REB"},
 		{"dated role", "Assad spoke.", time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), "Assad=SYRELI"},
+		{"shared surname by date, father", "Bush spoke.", time.Date(1991, 3, 1, 0, 0, 0, 0, time.UTC), "Bush=USAGOV(George H. W. Bush)"},
+		{"shared surname by date, son", "Bush spoke.", time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC), "Bush=USAGOV(George W. Bush)"},
 		{"diacritics", "Erdoğan spoke.", feb2020, "Erdoğan=TURGOV"},
 		{"all caps alias not lower case", "The UN told us.", feb2020, "UN=IGOUNO"},
 		{"context country", "Syrian troops advanced. The armed opposition units fled.", feb2020,
@@ -63,7 +65,11 @@ func TestTagger(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			for _, m := range tag(t, lex, tt.in, tt.date) {
-				got = append(got, m.Text+"="+m.Actor.Code)
+				entry := m.Text + "=" + m.Actor.Code
+				if strings.HasPrefix(tt.name, "shared surname") {
+					entry += "(" + m.Actor.Name + ")"
+				}
+				got = append(got, entry)
 				if tt.in[m.Span.Start:m.Span.End] != m.Text {
 					t.Errorf("span %v does not cut %q", m.Span, m.Text)
 				}

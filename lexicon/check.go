@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/eventwire/eventwire"
 )
@@ -87,7 +88,7 @@ func Check(l *Lexicon) eventwire.ErrorList {
 		}
 	}
 	// An alias shared by two actors is ambiguous unless their dated roles
-	// keep them apart; the simple rule: at most one of them may be undated.
+	// keep them apart: the tagger picks the one in office on the article's date.
 	aliases := map[string]*Entity{}
 	for _, e := range l.Entities {
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
@@ -132,20 +133,44 @@ func Check(l *Lexicon) eventwire.ErrorList {
 	return errs
 }
 
-// datedApart reports whether two actors sharing a name never hold roles at
-// the same time (the bare surname of a father and a son in office).
+// datedApart reports whether two actors sharing a name never hold dated
+// roles at the same time (the bare surname of a father and a son in
+// office): the tagger then tells them apart by the article's date. Their
+// default roles do not count; out of office the name stays ambiguous.
 func datedApart(a, b *Entity) bool {
+	dated := 0
 	for _, ra := range a.Roles {
 		for _, rb := range b.Roles {
 			if !ra.Dated() || !rb.Dated() {
-				return false
+				continue
 			}
-			if (ra.To.IsZero() || !rb.From.After(ra.To)) && (rb.To.IsZero() || !ra.From.After(rb.To)) {
+			dated++
+			if overlapDays(ra, rb) > 31 {
 				return false
 			}
 		}
 	}
-	return true
+	return dated > 0
+}
+
+// overlapDays counts the days two dated roles share; a handover of a few
+// weeks (a senator sworn in while her husband's term ran out) is tolerated.
+func overlapDays(a, b Role) int {
+	far := time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	from, to := a.From, a.To
+	if b.From.After(from) {
+		from = b.From
+	}
+	if to.IsZero() {
+		to = far
+	}
+	if bt := b.To; !bt.IsZero() && bt.Before(to) {
+		to = bt
+	}
+	if to.Before(from) {
+		return 0
+	}
+	return int(to.Sub(from).Hours()/24) + 1
 }
 
 // Stats counts what the lexicon holds.

@@ -65,6 +65,9 @@ func TestCheckFindsOverlapsAndDuplicates(t *testing.T) {
 			"actor C\n  role XYZGOV\n" +
 			"actor A\n  role TURGOV\n",
 		"agents.txt": "agent MIL troop\nagent GOV troop\n",
+		"organisations.txt": "actor Father\n  alias Bush\n  role USAGOV 1989..1993\n  role USAELI\n" +
+			"actor Son\n  alias Bush\n  role USAGOV 2001..2009\n  role USAELI\n" +
+			"actor Twin\n  alias Bush\n  role USAGOV 2005..2006\n",
 		"verbs.txt":  "040 meet ; both\n040 meet ; both\n",
 	})
 	var got []string
@@ -72,10 +75,13 @@ func TestCheckFindsOverlapsAndDuplicates(t *testing.T) {
 		got = append(got, e.Error())
 	}
 	all := strings.Join(got, "\n")
-	for _, want := range []string{"overlaps", "more than one undated role", "unknown country or prefix XYZ", "defined twice", "agent \"troop\" is GOV", "listed twice"} {
+	for _, want := range []string{"overlaps", "more than one undated role", "unknown country or prefix XYZ", "defined twice", "agent \"troop\" is GOV", "listed twice", "\"Bush\" names both \"Son\""} {
 		if !strings.Contains(all, want) {
 			t.Errorf("check did not report %q; got:\n%s", want, all)
 		}
+	}
+	if strings.Contains(all, "names both \"Father\"") {
+		t.Errorf("father and son in office years apart may share a surname; got:\n%s", all)
 	}
 }
 
