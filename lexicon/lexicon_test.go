@@ -68,7 +68,7 @@ func TestCheckFindsOverlapsAndDuplicates(t *testing.T) {
 		"organisations.txt": "actor Father\n  alias Bush\n  role USAGOV 1989..1993\n  role USAELI\n" +
 			"actor Son\n  alias Bush\n  role USAGOV 2001..2009\n  role USAELI\n" +
 			"actor Twin\n  alias Bush\n  role USAGOV 2005..2006\n",
-		"verbs.txt":  "040 meet ; both\n040 meet ; both\n",
+		"verbs.txt": "040 meet ; both\n040 meet ; both\n",
 	})
 	var got []string
 	for _, e := range lexicon.Check(l) {
