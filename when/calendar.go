@@ -85,6 +85,35 @@ func nearestMonthDay(ref time.Time, m, d int) (time.Time, bool) {
 	return best, true
 }
 
+// aheadMonthDay picks the year of a month and day written without one in a
+// clause about the future: the nearest with days behind ref counting
+// triple, so that "will meet on March 5" in February is this March, but a
+// date a day past is not pushed a year ahead.
+func aheadMonthDay(ref time.Time, m, d int) (time.Time, bool) {
+	var best time.Time
+	found := false
+	cost := func(t time.Time) time.Duration {
+		if dd := t.Sub(ref); dd < 0 {
+			return -3 * dd
+		} else {
+			return dd
+		}
+	}
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		if !validDate(y, m, d) {
+			continue
+		}
+		t := day(y, m, d)
+		if !found || cost(t) < cost(best) {
+			best, found = t, true
+		}
+	}
+	if !found {
+		return resolveMonthDay(ref, m, d, true)
+	}
+	return best, true
+}
+
 // nearestWeekdayYear picks the year, near ref, in which month m day d falls
 // on weekday wd: "Tuesday, January 21".
 func nearestWeekdayYear(ref time.Time, m, d, wd int) (time.Time, bool) {
@@ -126,6 +155,25 @@ func resolveMonth(ref time.Time, m int, future bool) int {
 	}
 	if !future && m > rm {
 		return y - 1
+	}
+	return y
+}
+
+// nearestMonth returns the year of a month written without one and without
+// a tense to say which way it lies: the one nearest ref, months ahead
+// counting double, as for a day and month.
+func nearestMonth(ref time.Time, m int) int {
+	y, rm := ref.Year(), int(ref.Month())
+	back := (rm - m + 12) % 12
+	ahead := (m - rm + 12) % 12
+	if back == 0 || back <= 2*ahead {
+		if m > rm {
+			return y - 1
+		}
+		return y
+	}
+	if m < rm {
+		return y + 1
 	}
 	return y
 }

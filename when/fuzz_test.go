@@ -24,6 +24,12 @@ var fuzzSeeds = []string{
 	"at 14:00 GMT, 2 p.m., for twenty-five years, every Friday, mid-2019, the 1990s, 2020-02-10",
 	"Friday, 21st of February 2020 and the first quarter of 2019",
 	"(\xff\xfe) — \xe2\x80",
+	"the year-earlier quarter, a year ago, the latest period, the first nine months, the year ended June 30",
+	"nineteen ninety-six, the year two thousand and one, twelve hundred, Iraq's 1990 invasion, both 1990 and 1991",
+	"noon Thursday, 9 a.m. EST Tuesday, June last year, Monday, Oct. 26: Thanksgiving Day, Easter week, New Year's Eve",
+	"Later that year, that same day, the near future, current market, recent weeks, 2 1/2 years, a minute and a half",
+	"the 20th century, the '80s, the nineties, the winter of nineteen ninety-four, year-end 1988, year's end",
+	"year-, year's, 1/, the last half of the, that, Easter, New Year', 2 1/2-, the '8",
 }
 
 // checkSpan fails unless sp lies in text, on UTF-8 boundaries, with Start <= End

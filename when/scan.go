@@ -87,6 +87,11 @@ const (
 	wEvery
 	wSetAdverb
 	wRecently
+	wRecentAdj
+	wHoliday
+	wCurrent
+	wThat
+	wIn
 	wNow
 	wPresent
 	wFuture
@@ -110,17 +115,23 @@ const (
 
 // Word flags.
 const (
-	fYearPrep  uint8 = 1 << iota // a bare year after it is a year: "in 2017"
-	fWeakPrep                    // a bare year after it is a year only before punctuation
-	fFuture                      // marks what follows as future: "will", "scheduled"
-	fMonthPrep                   // "May" after it is the month
-	fDurPrep                     // "a week" after it is a duration: "for a week"
-	fPrep                        // a preposition worth quoting in explanations
+	fYearPrep  uint16 = 1 << iota // a bare year after it is a year: "in 2017"
+	fWeakPrep                     // a bare year after it is a year only before punctuation
+	fFuture                       // marks what follows as future: "will", "scheduled"
+	fMonthPrep                    // "May" after it is the month
+	fDurPrep                      // "a week" after it is a duration: "for a week"
+	fPrep                         // a preposition worth quoting in explanations
+	fPast                         // a past-tense verb: "was", "said", "met"
+	fGovern                       // points ahead when "to" follows: "agreed to", "plans to"
+	fClause                       // opens a clause: "where", "which", "because"
+	fDurFill                      // may stand between a count and its unit: "two more weeks"
+	fMeasure                      // counted things: "the 2000 km pipeline" holds no year
+	fDet                          // a determiner or possessive before a year used as a modifier: "its 1990 invasion"
 )
 
 type lexEntry struct {
 	kind    wordKind
-	flags   uint8
+	flags   uint16
 	month   int8 // 1..12
 	weekday int8 // ISO 1 (Monday) .. 7 (Sunday)
 	abbrev  bool // abbreviated month name
@@ -137,7 +148,7 @@ var (
 )
 
 // maxLexLen is the longest word in the table; longer words skip the lookup.
-const maxLexLen = 10
+const maxLexLen = 12
 
 func addLex(word string, e lexEntry) {
 	if i, ok := lexIndex[word]; ok {
@@ -197,6 +208,7 @@ func init() {
 		addLex(n, lexEntry{num: int16(20 + 10*i)})
 	}
 	addLex("hundred", lexEntry{num: 100})
+	addLex("thousand", lexEntry{num: 1000})
 	for i, o := range []string{"first", "second", "third", "fourth"} {
 		addLex(o, lexEntry{ord: int8(i + 1)})
 	}
@@ -229,29 +241,68 @@ func init() {
 		"the": wThe, "of": wOf, "a": wA, "an": wA, "ago": wAgo,
 		"morning": wMorning, "afternoon": wAfternoon, "evening": wEvening, "night": wNight,
 		"weekend": wWeekend, "quarter": wQuarter, "half": wHalf,
-		"every": wEvery, "each": wEvery, "recently": wRecently, "now": wNow,
+		"every": wEvery, "each": wEvery, "recently": wRecently, "recent": wRecentAdj, "current": wCurrent, "now": wNow,
 		"currently": wPresent, "nowadays": wPresent, "present": wPresent, "future": wFuture,
 		"several": wSeveral, "few": wFew, "many": wSeveral, "before": wBefore, "after": wAfter,
 		"noon": wNoon, "midday": wNoon, "midnight": wMidnight, "am": wAM, "pm": wPM,
 		"local": wLocal, "time": wTime, "th": wOrdSuffix, "st": wOrdSuffix, "nd": wOrdSuffix,
-		"rd": wOrdSuffix, "since": wSince, "until": wUntil, "till": wUntil, "for": wFor, "old": wOld,
+		"rd": wOrdSuffix, "that": wThat, "in": wIn, "since": wSince, "until": wUntil, "till": wUntil, "for": wFor, "old": wOld,
 	}
 	for w, k := range simple {
 		addLex(w, lexEntry{kind: k})
+	}
+	for _, w := range []string{"christmas", "thanksgiving", "halloween", "easter", "election", "labor", "memorial",
+		"veterans", "new"} {
+		addLex(w, lexEntry{kind: wHoliday})
 	}
 	for _, z := range []string{"gmt", "utc", "est", "edt", "cet", "cest", "msk", "pst", "pdt", "bst"} {
 		addLex(z, lexEntry{kind: wZone})
 	}
 	for _, w := range []string{"in", "since", "until", "till", "by", "during", "before", "after", "through",
-		"throughout", "early", "late", "mid", "fiscal", "between", "from", "circa", "around", "year"} {
+		"throughout", "early", "late", "mid", "fiscal", "between", "from", "circa", "around", "year", "due"} {
 		addLex(w, lexEntry{flags: fYearPrep})
 	}
 	for _, w := range []string{"of", "to", "and", "or", "the"} {
 		addLex(w, lexEntry{flags: fWeakPrep})
 	}
-	for _, w := range []string{"will", "shall", "ll", "scheduled", "due", "upcoming", "planned", "plans", "plan",
-		"expected", "slated", "next"} {
+	for _, w := range []string{"will", "shall", "ll", "would", "scheduled", "due", "upcoming", "planned", "plans",
+		"plan", "planning", "expected", "expects", "expect", "slated", "next", "until", "till", "soon", "ahead",
+		"approaching"} {
 		addLex(w, lexEntry{flags: fFuture})
+	}
+	for _, w := range []string{"agreed", "agree", "decided", "ready", "likely", "hopes", "hope", "hoped", "intends",
+		"intend", "aims", "wants", "want", "promised", "pledged", "vowed", "threatened", "set", "going", "is", "are",
+		"prepared", "preparing", "poised", "seeks", "seeking", "sought", "asked", "called", "urged", "invited",
+		"offered", "proposed", "arranged", "chosen", "voted", "moved", "trying", "allowed", "required",
+		"supposed", "scheduled", "expected", "due"} {
+		addLex(w, lexEntry{flags: fGovern})
+	}
+	for _, w := range []string{"was", "were", "had", "did", "said", "told", "met", "began", "took", "came", "went",
+		"held", "made", "gave", "left", "fell", "rose", "won", "lost", "sent", "brought", "fought", "struck", "saw",
+		"found", "became", "got", "ran", "led", "kept", "spoke", "wrote", "broke", "paid", "sold", "bought", "thought",
+		"felt", "shot", "stood", "built", "ago", "earlier", "last", "previous", "since", "knew", "flew", "drew", "grew",
+		"threw", "chose", "drove", "rode", "wore", "hung", "meant", "sat", "slept", "spent", "sank", "swept", "taught",
+		"understood", "withdrew", "overthrew", "arose", "forgot", "fled", "bore", "dealt", "sought", "heard",
+		"laid"} {
+		addLex(w, lexEntry{flags: fPast})
+	}
+	for _, w := range []string{"where", "which", "who", "whom", "whose", "when", "while", "because", "although",
+		"though", "whereas", "but", "if", "unless", "whether"} {
+		addLex(w, lexEntry{flags: fClause})
+	}
+	for _, w := range []string{"more", "additional", "extra", "full", "straight", "consecutive", "trading", "business",
+		"working"} {
+		addLex(w, lexEntry{flags: fDurFill})
+	}
+	for _, w := range []string{"km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "tons", "tonnes",
+		"kg", "kilograms", "pounds", "barrels", "acres", "hectares", "people", "troops", "soldiers", "members", "men",
+		"women", "children", "residents", "employees", "workers", "jobs", "cases", "deaths", "dead", "dollars",
+		"euros", "yen", "votes", "seats", "units", "shares", "points", "cars", "homes", "houses", "others"} {
+		addLex(w, lexEntry{flags: fMeasure})
+	}
+	for _, w := range []string{"its", "his", "her", "their", "our", "my", "your", "that", "this", "a", "an", "the",
+		"both", "these", "those", "whose"} {
+		addLex(w, lexEntry{flags: fDet})
 	}
 	for _, w := range []string{"in", "since", "until", "till", "by", "from", "during", "early", "late", "mid",
 		"of", "through", "last", "next", "this", "before", "after", "in", "end"} {

@@ -18,13 +18,20 @@ import (
 // Values are TIMEX3 values: dates and times resolved against ref
 // ("2020-02-19", "2020-W07", "2020-02-21T14:00"), durations ("P3D"), sets
 // ("P1W", "XXXX-WXX-5") and references ("PAST_REF", "PRESENT_REF").
-// A weekday or month written without a year takes the most recent one on or
-// before ref, as news reports the past, unless the words before it mark the
-// future ("will meet on Monday"). A day and month without a year take the
-// year that puts them nearest ref ("February 25" in a story of February 21
-// is 2020-02-25; "December 30" in one of January 2 is the December before),
-// or the year its weekday fixes ("Tuesday, January 21"). Sentence is -1: Tag
-// knows no sentences.
+// A weekday written without a date takes the most recent one on or before
+// ref, as news reports the past, unless the words before it in its clause
+// mark the future ("will meet on Monday", "agreed to resume talks Monday",
+// "until 9 a.m. Tuesday"). A month without a year follows the tense of its
+// clause ("were held in March" is the last March, "will be held in April"
+// the next April) and else takes the one nearest ref, months ahead counting
+// double. A day and month without a year take the year that puts them
+// nearest ref ("February 25" in a story of February 21 is 2020-02-25;
+// "December 30" in one of January 2 is the December before), the future
+// when the clause says so, or the year its weekday fixes ("Tuesday, January
+// 21"). References resolve against what the text named last: "that year",
+// "the previous day", and in company news "the quarter" and "a year
+// earlier" against the last quarter named (before any, the last quarter
+// completed by ref). Sentence is -1: Tag knows no sentences.
 func Tag(text string, ref time.Time) []eventwire.Timex {
 	fs := tagText(text, ref)
 	out := make([]eventwire.Timex, len(fs))
@@ -51,7 +58,12 @@ type tagger struct {
 	// The last year written out and the token after it: "In 2019, ... on
 	// March 3" is March 3, 2019.
 	ctxYear, ctxYearEnd int
-	out                 []found
+	// The last quarter named, for "the quarter" and "a year earlier".
+	qYear, qNum, qEnd int
+	// The last date named as such (not through "that"), for "that year".
+	lastDate string
+	lastPrec eventwire.Precision
+	out      []found
 }
 
 // res is one match: tokens [start, end) by the caller's start.
@@ -66,6 +78,9 @@ type res struct {
 	month    int
 	day      int
 	year     int
+	// byRef marks a value found through the anchor quarter, which does not
+	// become the anchor in turn.
+	byRef bool
 }
 
 // tokPool recycles token slices: Tag is called once per article, and the
@@ -84,14 +99,15 @@ func tagText(text string, ref time.Time) []found {
 	if !ref.IsZero() {
 		t.ref, t.hasRef = dayOf(ref), true
 	}
+	done := 0 // tokens before it belong to an expression already emitted
 	for i := 0; i < len(t.toks); {
 		r, ok := t.matchAt(i)
 		if !ok || r.end <= i {
 			i++
 			continue
 		}
-		t.emit(i, r)
-		i = r.end
+		t.emit(t.approx(i, done, r), r)
+		i, done = r.end, r.end
 	}
 	return t.out
 }
@@ -112,9 +128,54 @@ func (t *tagger) emit(start int, r res) {
 	if r.hasPoint && r.prec == eventwire.PrecisionDay {
 		t.anchor, t.hasAnchor = r.point, true
 	}
+	if d, p, ok := parseValue(r.value); ok && !r.byRef {
+		t.lastDate, t.lastPrec = d, p
+	}
 	if r.year != 0 {
 		t.ctxYear, t.ctxYearEnd = r.year, r.end
 	}
+	if y, q, ok := parseQuarter(r.value); ok && (!r.byRef || t.qYear == 0 || y == t.qYear && q == t.qNum) {
+		// Only a quarter reported on anchors: one not yet over is a forecast.
+		if ly, lq, ok := t.lastQuarter(); !ok || y*4+q <= ly*4+lq {
+			t.qYear, t.qNum, t.qEnd = y, q, r.end
+		}
+	}
+}
+
+// approx extends the start of an expression found at token i back over the
+// words that make it approximate, as TimeML includes them: "nearly two
+// years", "more than four hours", "at least 30 days", "around Nov. 1". It
+// does not reach before token min.
+func (t *tagger) approx(i, min int, r res) int {
+	k := i - 1
+	if k < min {
+		return i
+	}
+	switch {
+	case t.wordIs(k, "fiscal") && r.typ == "DATE" && t.isCount(i):
+		return k // "fiscal 1989"
+	case r.typ == "SET" || r.typ == "DATE" && !t.isCount(i) && t.lex(i).month == 0:
+		return i // "almost daily", "about the future"
+	case t.wordIs(k, "nearly") || t.wordIs(k, "almost") || t.wordIs(k, "about") || t.wordIs(k, "around") ||
+		t.wordIs(k, "roughly") || t.wordIs(k, "approximately"):
+		return k
+	case r.typ != "DURATION" || t.lex(i).kind == wThe:
+		return i
+	case t.wordIs(k, "some") || t.wordIs(k, "over"):
+		if t.isCount(i) || t.kind(i) == wA {
+			return k
+		}
+	case t.wordIs(k, "than") && k-1 >= min && (t.wordIs(k-1, "more") || t.wordIs(k-1, "less") || t.wordIs(k-1, "fewer")):
+		if k-2 >= min && t.wordIs(k-2, "no") {
+			return k - 2
+		}
+		return k - 1
+	case t.wordIs(k, "least") && k-1 >= min && t.wordIs(k-1, "at"),
+		t.wordIs(k, "most") && k-1 >= min && t.wordIs(k-1, "at"),
+		t.wordIs(k, "to") && k-1 >= min && t.wordIs(k-1, "up"):
+		return k - 1
+	}
+	return i
 }
 
 // contextYear returns the year written earlier in the sentence of token i, or 0.
@@ -125,6 +186,9 @@ func (t *tagger) contextYear(i int) int {
 	for k := t.ctxYearEnd; k < i; k++ {
 		if tk := &t.toks[k]; tk.kind == tPunct && (tk.ch == '.' || tk.ch == '!' || tk.ch == '?') {
 			return 0
+		}
+		if t.lex(k).flags&fFuture != 0 {
+			return 0 // "joined in July 1997 and will vote on March 12"
 		}
 	}
 	return t.ctxYear
@@ -195,19 +259,100 @@ func (t *tagger) sentenceStart(i int) bool {
 	return p.kind == tPunct && (p.ch == '.' || p.ch == '!' || p.ch == '?' || p.ch == '"')
 }
 
-// future reports whether the few words before token i, in the same
-// sentence, put what follows in the future ("will meet on", "scheduled for").
-func (t *tagger) future(i int) bool {
-	for k := i - 1; k >= 0 && k >= i-8; k-- {
-		tk := &t.toks[k]
-		if tk.kind == tPunct && (tk.ch == '.' || tk.ch == '!' || tk.ch == '?' || tk.ch == ';') {
-			return false
+// future reports whether the words before token i, in the same clause, put
+// what follows in the future ("will meet on", "scheduled for", "agreed to
+// resume talks on").
+func (t *tagger) future(i int) bool { return t.tense(i) > 0 }
+
+// tense reads the few words before token i, back to the start of its
+// clause, for the nearest sign of time: +1 for the future ("will", "plans
+// to", "until"), -1 for the past ("was", "said", a verb in -ed), 0 when
+// there is none.
+func (t *tagger) tense(i int) int {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		if t.clauseBreak(k) {
+			return 0
 		}
-		if t.lex(k).flags&fFuture != 0 {
-			return true
+		if v := t.tenseOf(k); v != 0 {
+			if v > 0 && t.lex(k).flags&fFuture != 0 && t.kind(k) == wUntil && t.sentenceStart(k) {
+				return 0 // "Until Thursday, they had not..." looks back
+			}
+			return v
 		}
 	}
-	return false
+	return 0
+}
+
+// tenseAround is tense, or when the words before say nothing, the sign
+// found in the words after token end in the same sentence: "In January,
+// the company brought in a new chief".
+func (t *tagger) tenseAround(start, end int) int {
+	if v := t.tense(start); v != 0 {
+		return v
+	}
+	for k := end; k < len(t.toks) && k < end+10; k++ {
+		if tk := &t.toks[k]; tk.kind == tPunct && (tk.ch == '.' || tk.ch == '!' || tk.ch == '?' || tk.ch == ';') {
+			return 0
+		}
+		if v := t.tenseOf(k); v != 0 {
+			return v
+		}
+	}
+	return 0
+}
+
+// clauseBreak reports whether token k ends the clause that tense reads:
+// sentence punctuation, or a word that opens a new clause ("where the
+// August 7 blasts killed").
+func (t *tagger) clauseBreak(k int) bool {
+	tk := &t.toks[k]
+	if tk.kind == tPunct {
+		if tk.ch == '.' && t.adj(k-1) && t.toks[k-1].kind == tWord &&
+			(t.toks[k-1].end-t.toks[k-1].start <= 3 || t.lex(k-1).abbrev) {
+			return false // the point of "a.m.", "Mr." or "Sept."
+		}
+		return tk.ch == '.' || tk.ch == '!' || tk.ch == '?' || tk.ch == ';' || tk.ch == ':'
+	}
+	return t.lex(k).flags&fClause != 0
+}
+
+// tenseOf is the sign of time word token k gives: +1, -1 or 0.
+func (t *tagger) tenseOf(k int) int {
+	if t.toks[k].kind != tWord {
+		return 0
+	}
+	e := t.lex(k)
+	switch {
+	case e.flags&fFuture != 0:
+		if e.kind == wNext && (t.lex(k+1).unit != uNone || t.wordIs(k+1, "to")) {
+			return 0 // "next week" is a date of its own, "next to" a place
+		}
+		if t.wordIs(k-1, "had") || t.wordIs(k-1, "been") && t.wordIs(k-2, "had") {
+			return -1 // "had been scheduled to expire Friday" is over
+		}
+		return 1
+	case e.flags&fGovern != 0 && t.wordIs(k+1, "to"):
+		return 1
+
+	case e.flags&fPast != 0 || e.num == 0 && e.month == 0 && e.weekday == 0 && t.pastForm(k):
+		if t.wordIs(k-1, "be") || t.wordIs(k-1, "is") || t.wordIs(k-1, "are") || t.wordIs(k-1, "being") {
+			return 0 // a passive says no time: "will be held", "is heard"
+		}
+		return -1
+	}
+	return 0
+}
+
+// pastForm reports whether word token k looks like a regular past tense or
+// participle: lower case, ending in "ed" ("attacked", "has signed").
+func (t *tagger) pastForm(k int) bool {
+	tk := &t.toks[k]
+	if tk.caps != 0 || tk.end-tk.start < 5 {
+		return false
+	}
+	w := t.text[tk.start:tk.end]
+	n := len(w)
+	return w[n-2] == 'e' && w[n-1] == 'd' && w[n-3] != 'e'
 }
 
 func (t *tagger) matchAt(i int) (res, bool) {
@@ -223,6 +368,9 @@ func (t *tagger) matchAt(i int) (res, bool) {
 			return r, true
 		}
 		if r, ok := t.decade(i); ok {
+			return r, true
+		}
+		if r, ok := t.century(i); ok {
 			return r, true
 		}
 		if r, ok := t.yearAt(i, false); ok {
@@ -241,6 +389,9 @@ func (t *tagger) matchAt(i int) (res, bool) {
 		return t.weekdayLed(i)
 	}
 	if e.num != 0 {
+		if v, k, ok := t.spelledYear(i, t.lex(i-1).flags&fYearPrep != 0); ok {
+			return res{end: k, typ: "DATE", value: fmtYear(v), prec: eventwire.PrecisionYear, year: v}, true
+		}
 		return t.duration(i, i)
 	}
 	if e.ord != 0 {
@@ -251,6 +402,12 @@ func (t *tagger) matchAt(i int) (res, bool) {
 	if e.unit != uNone && e.plural {
 		return t.barePlural(i)
 	}
+	if e.unit == uYear && e.kind == wNone && !e.plural {
+		if r, ok := t.yearEnd(i); ok {
+			return r, true
+		}
+		return t.yearAgoAdj(i)
+	}
 	switch e.kind {
 	case wEarly, wMid, wLate, wEnd, wBeginning, wMiddle:
 		return t.modified(i)
@@ -258,11 +415,19 @@ func (t *tagger) matchAt(i int) (res, bool) {
 		if r, ok := t.modified(i); ok {
 			return r, true
 		}
+		if r, ok := t.period(i); ok {
+			return r, true
+		}
 		return t.theLed(i)
 	case wYesterday, wToday, wTomorrow, wTonight, wLast, wThis, wNext, wPast, wEarlier, wLater:
 		return t.relative(i)
 	case wA, wSeveral, wFew:
 		return t.duration(i, i)
+	case wComing, wRecentAdj:
+		// "in recent weeks", "in coming months": a stretch up to or from now.
+		if u := t.lex(i + 1); u.plural && u.unit >= uDay && u.unit <= uYear {
+			return res{end: i + 2, typ: "DURATION", value: durValue(-1, u.unit)}, true
+		}
 	case wEvery:
 		return t.set(i)
 	case wSetAdverb:
@@ -272,6 +437,17 @@ func (t *tagger) matchAt(i int) (res, bool) {
 		return t.set(i)
 	case wRecently:
 		return res{end: i + 1, typ: "DATE", value: "PAST_REF"}, true
+	case wCurrent:
+		// "current market conditions", "its current position"; "the current
+		// quarter" is taken by period.
+		if nx := t.lex(i + 1); nx.unit != uNone || nx.kind == wQuarter || t.wordIs(i+1, "account") ||
+			t.wordIs(i+1, "fiscal") || i+1 >= len(t.toks) || t.toks[i+1].kind != tWord {
+			return res{}, false
+		}
+		if t.wordIs(i-1, "then") {
+			return res{}, false
+		}
+		return res{end: i + 1, typ: "DATE", value: "PRESENT_REF"}, true
 	case wNow:
 		return res{end: i + 1, typ: "DATE", value: "PRESENT_REF"}, true
 	case wPresent:
@@ -287,11 +463,58 @@ func (t *tagger) matchAt(i int) (res, bool) {
 		if t.kind(i) == wMidnight {
 			h = 24
 		}
-		return t.timeRes(i+1, h, 0), true
+		return t.timeOnDay(t.timeRes(i+1, h, 0)), true
 	case wSeason:
 		return t.season(i)
+	case wHoliday:
+		return t.holiday(i)
+	case wThat:
+		return t.anaphor(i)
 	}
 	return res{}, false
+}
+
+// anaphor matches "that day", "that same year", "that quarter" at token i
+// ("that"): the unit of the date last named.
+func (t *tagger) anaphor(i int) (res, bool) {
+	j := i + 1
+	if t.kind(j) == wSame {
+		j++
+	}
+	u := t.lex(j)
+	if u.plural || (u.unit < uDay || u.unit > uYear) && u.kind != wQuarter {
+		return res{}, false
+	}
+	if u.kind == wQuarter {
+		if t.qYear == 0 {
+			return res{}, false
+		}
+		return res{end: j + 1, typ: "DATE", value: quarterValue(t.qYear, t.qNum), byRef: true}, true
+	}
+	var need int // length of the date needed: 10 a day, 7 a month, 4 a year
+	switch u.unit {
+	case uDay:
+		need = 10
+	case uMonth:
+		need = 7
+	case uYear:
+		need = 4
+	default:
+		return res{}, false
+	}
+	if len(t.lastDate) < need || t.lastPrec == eventwire.PrecisionWeek {
+		return res{}, false
+	}
+	r := res{end: j + 1, typ: "DATE", value: t.lastDate[:need], byRef: true}
+	switch need {
+	case 10:
+		r.prec = eventwire.PrecisionDay
+	case 7:
+		r.prec = eventwire.PrecisionMonth
+	default:
+		r.prec = eventwire.PrecisionYear
+	}
+	return r, true
 }
 
 // dateCore matches what may follow a modifier such as "late" or "the end of".
@@ -346,6 +569,9 @@ func (t *tagger) yearAfter(k int) (y, next int) {
 	if v, nd, ok := t.number(at); ok && nd == 4 && v >= 1000 && v <= 2999 && !t.partOfNumber(at) {
 		return v, at + 1
 	}
+	if y, next, ok := t.relYear(k); ok {
+		return y, next // "March 20 last year"
+	}
 	return 0, k
 }
 
@@ -355,7 +581,7 @@ func (t *tagger) monthLed(i int, relaxed bool) (res, bool) {
 		return res{}, false
 	}
 	if d, nd, ok := t.number(j); ok && nd <= 2 && d >= 1 && d <= 31 && !t.partOfNumber(j) && (dotted || !t.adj(i)) &&
-		!(t.adj(j) && t.punct(j+1, ':')) {
+		!(t.adj(j) && t.punct(j+1, ':') && t.adj(j+1) && i+2 < len(t.toks) && t.toks[j+2].kind == tNum) {
 		k := j + 1
 		if t.adj(j) && t.kind(k) == wOrdSuffix {
 			k++
@@ -366,12 +592,12 @@ func (t *tagger) monthLed(i int, relaxed bool) (res, bool) {
 		}
 		return t.dateRes(i, k, y, m, d), true
 	}
-	if v, nd, ok := t.number(j); ok && nd == 4 && v >= 1000 && v <= 2999 && !t.partOfNumber(j) {
-		return t.monthRes(i, j+1, v, m), true
+	if v, k, ok := t.yearToken(j); ok {
+		return t.monthRes(i, k, v, m), true
 	}
 	if t.kind(j) == wOf {
-		if v, nd, ok := t.number(j + 1); ok && nd == 4 && v >= 1000 && v <= 2999 {
-			return t.monthRes(i, j+2, v, m), true
+		if v, k, ok := t.yearToken(j + 1); ok {
+			return t.monthRes(i, k, v, m), true
 		}
 	}
 	if abbrev && !dotted {
@@ -379,6 +605,10 @@ func (t *tagger) monthLed(i int, relaxed bool) (res, bool) {
 	}
 	if m == 5 && !relaxed && t.lex(i-1).flags&fMonthPrep == 0 {
 		return res{}, false // "May" alone is the verb unless a preposition says otherwise
+	}
+	if y, k, ok := t.relYear(j); ok {
+		// "June last year", "January this year"
+		return t.monthRes(i, k, y, m), true
 	}
 	return t.monthRes(i, j, 0, m), true
 }
@@ -432,8 +662,8 @@ func (t *tagger) weekdayLed(i int) (res, bool) {
 		return r, true
 	}
 	dir := -1
-	if t.future(i) {
-		dir = 1
+	if t.future(i) && !t.possessive(i) {
+		dir = 1 // but "would get around Wednesday's ruling" is past
 	}
 	r = t.weekdayRes(i+1, wd, dir, false)
 	if pod := t.partOfDay(i + 1); pod != "" {
@@ -442,6 +672,12 @@ func (t *tagger) weekdayLed(i int) (res, bool) {
 		r.value += "T" + pod
 	}
 	return r, true
+}
+
+// possessive reports whether word token i ends in "'s": "Friday's vote".
+func (t *tagger) possessive(i int) bool {
+	return t.adj(i) && t.adj(i+1) && (t.punct(i+1, '\'') || i+1 < len(t.toks) && t.toks[i+1].kind == tPunct &&
+		t.text[t.toks[i+1].start:t.toks[i+1].end] == "’") && t.wordIs(i+2, "s")
 }
 
 func (t *tagger) partOfDay(i int) string {
@@ -467,7 +703,7 @@ func (t *tagger) dateRes(start, end, y, m, d int) res {
 	case y != 0:
 		r.point, r.hasPoint = day(y, m, d), true
 	case t.hasRef && t.future(start):
-		r.point, r.hasPoint = resolveMonthDay(t.ref, m, d, true)
+		r.point, r.hasPoint = aheadMonthDay(t.ref, m, d)
 	case t.hasRef:
 		r.point, r.hasPoint = nearestMonthDay(t.ref, m, d)
 	}
@@ -487,7 +723,14 @@ func (t *tagger) monthRes(start, end, y, m int) res {
 	switch {
 	case y != 0:
 	case t.hasRef:
-		y = resolveMonth(t.ref, m, t.future(start))
+		switch t.tenseAround(start, end) {
+		case 1:
+			y = resolveMonth(t.ref, m, true)
+		case -1:
+			y = resolveMonth(t.ref, m, false)
+		default:
+			y = nearestMonth(t.ref, m)
+		}
 	default:
 		r.value = "XXXX-" + fmtMonth(0, m)[5:]
 		return r
@@ -590,6 +833,68 @@ func (t *tagger) refOrZero() time.Time {
 	return time.Time{}
 }
 
+// plausibleYear reports whether a bare number v is likely a year when the
+// words around it are only a weak sign of one.
+func (t *tagger) plausibleYear(v int) bool {
+	if v < 1900 || v > 2100 {
+		return false
+	}
+	return !t.hasRef || v <= t.ref.Year()+20
+}
+
+// yearToken reads a year written out at token j: "2019" or "nineteen
+// ninety-six".
+func (t *tagger) yearToken(j int) (v, next int, ok bool) {
+	if v, nd, ok := t.number(j); ok && nd == 4 && v >= 1000 && v <= 2999 && !t.partOfNumber(j) {
+		return v, j + 1, true
+	}
+	return t.spelledYear(j, true)
+}
+
+// spelledYear reads a year in words at token j, as broadcast transcripts
+// write them: "nineteen ninety-six", "nineteen hundred", and with loose set,
+// "two thousand" and "two thousand and one", which are also counts.
+func (t *tagger) spelledYear(j int, loose bool) (v, next int, ok bool) {
+	c := int(t.lex(j).num)
+	if t.lex(j).unit != uNone {
+		return 0, j, false
+	}
+	if c == 2 && t.lex(j+1).num == 1000 {
+		if !loose {
+			return 0, j, false
+		}
+		v, next = 2000, j+2
+		k := next
+		if t.wordIs(k, "and") {
+			k++
+		}
+		if n, k2, _, ok := t.quantity(k); ok && n > 0 && n < 100 && t.toks[k].kind == tWord {
+			v, next = 2000+n, k2
+		}
+		return v, next, true
+	}
+	if c < 11 || c > 20 {
+		return 0, j, false
+	}
+	if t.lex(j+1).num == 100 {
+		if !loose {
+			return 0, j, false // "twelve hundred" is a count
+		}
+		return c * 100, j + 2, true
+	}
+	n, k, _, ok := t.quantity(j + 1)
+	if !ok || t.toks[j+1].kind != tWord || n < 10 || n > 99 {
+		return 0, j, false
+	}
+	return c*100 + n, k, true
+}
+
+// yearBefore reports whether token k is a plausible year standing alone.
+func (t *tagger) yearBefore(k int) bool {
+	v, nd, ok := t.number(k)
+	return ok && nd == 4 && t.plausibleYear(v) && !t.partOfNumber(k)
+}
+
 func (t *tagger) yearAt(i int, relaxed bool) (res, bool) {
 	v, nd, ok := t.number(i)
 	if !ok || nd != 4 || v < 1000 || v > 2999 || t.partOfNumber(i) {
@@ -609,7 +914,13 @@ func (t *tagger) yearAt(i int, relaxed bool) (res, bool) {
 		prevMoney := i > 0 && t.toks[i-1].kind == tPunct && t.adj(i-1) && t.toks[i-1].ch != '(' && t.toks[i-1].ch != '"'
 		switch {
 		case prev&fYearPrep != 0:
-		case t.kind(i-1) == wThe && v >= 1900 && v <= 2100:
+		case t.kind(i-1) == wThe && v >= 1900 && v <= 2100 && t.lex(i+1).flags&fMeasure == 0:
+		case (prev&fDet != 0 || t.wordIs(i-1, "s") && t.possessive(i-3)) && t.plausibleYear(v) &&
+			i+1 < len(t.toks) && t.toks[i+1].kind == tWord && t.lex(i+1).unit == uNone &&
+			t.lex(i+1).flags&fMeasure == 0:
+			// "its 1990 invasion", "a 1971 convention", "the company's 1989 results"
+		case (prev&fWeakPrep != 0 || t.punct(i-1, '-')) && t.yearBefore(i-2):
+			// "in both 1990 and 1991", "1994 to 1997"
 		case nextPunct && !prevMoney && (prev&fWeakPrep != 0 || v >= 1800 && v <= 2100) &&
 			(i == 0 || t.toks[i-1].kind != tNum):
 		default:
@@ -619,8 +930,40 @@ func (t *tagger) yearAt(i int, relaxed bool) (res, bool) {
 	return res{end: i + 1, typ: "DATE", value: fmtYear(v), prec: eventwire.PrecisionYear, year: v}, true
 }
 
-// decade matches "1990s" (the leading "the" is taken by theLed).
+// century matches "20th century" (the leading "the" is taken by theLed):
+// TIMEX3 writes a century by its first two digits, "19".
+func (t *tagger) century(i int) (res, bool) {
+	v, nd, ok := t.number(i)
+	if !ok || nd > 2 || v < 1 || v > 30 || !t.adj(i) || t.kind(i+1) != wOrdSuffix {
+		return res{}, false
+	}
+	if u := t.lex(i + 2); u.unit != uCentury || u.plural {
+		return res{}, false
+	}
+	return res{end: i + 3, typ: "DATE", value: string(pad(nil, v-1, 2))}, true
+}
+
+// decadeWords are the decades of the twentieth century in words.
+var decadeWords = map[string]int{"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+	"seventies": 7, "eighties": 8, "nineties": 9}
+
+// decade matches "1990s", "'80s" and "nineties" (the leading "the" is
+// taken by theLed).
 func (t *tagger) decade(i int) (res, bool) {
+	if t.punct(i, '\'') && t.adj(i) {
+		// "the '80s"
+		v, nd, ok := t.number(i + 1)
+		if ok && nd == 2 && v%10 == 0 && t.adj(i+1) && t.wordIs(i+2, "s") {
+			return res{end: i + 3, typ: "DATE", value: "19" + strconv.Itoa(v/10)}, true
+		}
+		return res{}, false
+	}
+	if i < len(t.toks) && t.toks[i].kind == tWord && i > 0 && t.kind(i-1) == wThe {
+		tk := &t.toks[i]
+		if d, ok := decadeWords[strings.ToLower(t.text[tk.start:tk.end])]; ok && tk.end-tk.start <= 9 {
+			return res{end: i + 1, typ: "DATE", value: "19" + strconv.Itoa(d)}, true
+		}
+	}
 	v, nd, ok := t.number(i)
 	if !ok || nd != 4 || v%10 != 0 || v < 1000 || !t.adj(i) || i+1 >= len(t.toks) {
 		return res{}, false
@@ -694,7 +1037,7 @@ func (t *tagger) timeOfDay(i int) (res, bool) {
 	case t.kind(j) == wLocal && t.kind(j+1) == wTime:
 		j += 2
 	}
-	return t.timeRes(j, h, m), true
+	return t.timeOnDay(t.timeRes(j, h, m)), true
 }
 
 // ampm matches "am", "pm", "a.m." or "p.m." at token j.
@@ -721,6 +1064,49 @@ func (t *tagger) ampm(j int) (pm bool, next int, ok bool) {
 		next++
 	}
 	return c == 'p', next, true
+}
+
+// timeOnDay extends a time of day with the day written after it: "10 p.m.
+// Wednesday", "noon Thursday", "5 p.m. EST, Nov. 9".
+func (t *tagger) timeOnDay(r res) res {
+	j := r.end
+	if t.punct(j, ',') {
+		j++
+	}
+	var d res
+	ok := false
+	switch e := t.lex(j); {
+	case e.weekday != 0:
+		d, ok = t.weekdayLed(j)
+	case e.month != 0:
+		d, ok = t.monthLed(j, true)
+		ok = ok && d.day != 0
+	case e.kind == wYesterday || e.kind == wToday || e.kind == wTomorrow:
+		d, ok = t.relative(j)
+	}
+	if !ok || d.typ != "DATE" || len(d.value) != 10 {
+		return r
+	}
+	d.typ, d.prec = "TIME", eventwire.PrecisionMinute
+	d.value += r.value[10:]
+	return d
+}
+
+// relYear matches "this year", "last year" or "next year" at token j, after
+// a month, and returns the year meant.
+func (t *tagger) relYear(j int) (y, next int, ok bool) {
+	if !t.hasRef || t.lex(j+1).unit != uYear || t.lex(j+1).plural {
+		return 0, j, false
+	}
+	switch t.kind(j) {
+	case wThis:
+		return t.ref.Year(), j + 2, true
+	case wLast:
+		return t.ref.Year() - 1, j + 2, true
+	case wNext:
+		return t.ref.Year() + 1, j + 2, true
+	}
+	return 0, j, false
 }
 
 func (t *tagger) timeRes(end, h, m int) res {
@@ -754,12 +1140,20 @@ func (t *tagger) quantity(i int) (n, next int, article, ok bool) {
 				v, j = v+u, j+2
 			}
 		}
+		if v < 100 {
+			if m := int(t.lex(j).num); (m == 100 || m == 1000) && t.lex(j).unit == uNone {
+				v, j = v*m, j+1 // "two thousand years"
+			}
+		}
 		return v, j, false, true
 	}
 	switch e.kind {
 	case wA:
 		if t.kind(i+1) == wFew {
 			return -1, i + 2, false, true
+		}
+		if t.wordIs(i+1, "couple") && t.kind(i+2) == wOf {
+			return 2, i + 3, false, true // "a couple of years"
 		}
 		return 1, i + 1, true, true
 	case wSeveral, wFew:
@@ -785,6 +1179,31 @@ func durValue(n int, u unit) string {
 	return string(append(b, unitLetters[u]...))
 }
 
+// durValueHalf is the value of n and a half units: "P2Y6M", "PT5H30M".
+func durValueHalf(n int, u unit) string {
+	v := durValue(n, u)
+	switch u {
+	case uYear:
+		return v + "6M"
+	case uMonth:
+		return v + "15D"
+	case uDay:
+		return v + "T12H"
+	case uHour:
+		return v + "30M"
+	case uMinute:
+		return v + "30S"
+	}
+	return v
+}
+
+// halfAt reports whether tokens j.. are "1/2".
+func (t *tagger) halfAt(j int) bool {
+	v, _, ok := t.number(j)
+	w, _, ok2 := t.number(j + 2)
+	return ok && ok2 && v == 1 && w == 2 && t.adj(j) && t.punct(j+1, '/') && t.adj(j+1)
+}
+
 // duration matches "three days", "a week", "24-hour", and the dates
 // "three days ago" and "two days later". start is where the span begins.
 func (t *tagger) duration(i, start int) (res, bool) {
@@ -796,6 +1215,15 @@ func (t *tagger) duration(i, start int) (res, bool) {
 	if t.adj(j-1) && t.punct(j, '-') && t.adj(j) {
 		j++
 		hyph = true
+	}
+	half, filler := false, false
+	if !hyph {
+		if n > 0 && t.halfAt(j) {
+			j, half = j+3, true // "2 1/2 years"
+		}
+		for m := 0; m < 2 && t.lex(j).flags&fDurFill != 0; m++ {
+			j, filler = j+1, true // "two more weeks", "eight trading days"
+		}
 	}
 	e := t.lex(j)
 	if e.unit == uNone || e.num != 0 { // "fortnight" carries its own count
@@ -809,11 +1237,18 @@ func (t *tagger) duration(i, start int) (res, bool) {
 	if hyph && t.adj(j) && t.punct(k, '-') && t.adj(k) && t.kind(k+1) == wOld {
 		return res{}, false // "a 25-year-old man" is an age
 	}
+	if !hyph && t.kind(k) == wOld {
+		return res{}, false // "Mr. Reupke, 52 years old" is an age too
+	}
 	if !hyph {
 		switch t.kind(k) {
 		case wAgo:
 			if n < 0 {
 				return res{end: k + 1, typ: "DATE", value: "PAST_REF"}, true
+			}
+			if n == 1 && e.unit == uYear && t.recentQuarter(i) {
+				// "rose from a year ago" after a quarter is that quarter a year back.
+				return res{end: k + 1, typ: "DATE", value: quarterValue(t.qYear-1, t.qNum), byRef: true}, true
 			}
 			return t.shiftRes(k+1, t.refOrZero(), -n, e.unit), true
 		case wLater, wEarlier:
@@ -824,6 +1259,9 @@ func (t *tagger) duration(i, start int) (res, bool) {
 			if t.kind(k) == wEarlier {
 				sign = -1
 			}
+			if n == 1 && e.unit == uYear && t.recentQuarter(i) {
+				return res{end: k + 1, typ: "DATE", value: quarterValue(t.qYear+sign, t.qNum), byRef: true}, true
+			}
 			base := t.narrative()
 			if !t.hasRef && !t.hasAnchor {
 				base = time.Time{}
@@ -831,8 +1269,14 @@ func (t *tagger) duration(i, start int) (res, bool) {
 			return t.shiftRes(k+1, base, sign*n, e.unit), true
 		}
 	}
-	if article && t.lex(start-1).flags&fDurPrep == 0 {
+	if article && !filler && t.lex(start-1).flags&fDurPrep == 0 {
 		return res{}, false // "a day" needs "for", "within", "about"...
+	}
+	if !hyph && n > 0 && t.wordIs(k, "and") && t.kind(k+1) == wA && t.kind(k+2) == wHalf {
+		k, half = k+3, true // "a minute and a half"
+	}
+	if half {
+		return res{end: k, typ: "DURATION", value: durValueHalf(n, e.unit)}, true
 	}
 	return res{end: k, typ: "DURATION", value: durValue(n, e.unit)}, true
 }
@@ -885,6 +1329,8 @@ func (t *tagger) theLed(i int) (res, bool) {
 	j := i + 1
 	e := t.lex(j)
 	switch e.kind {
+	case wSeason:
+		return t.season(j)
 	case wPrevious, wFollowing, wSame, wNext:
 		u := t.lex(j + 1)
 		if e.kind == wNext && (u.plural || u.unit == uNone) {
@@ -908,22 +1354,39 @@ func (t *tagger) theLed(i int) (res, bool) {
 		}
 		return t.shiftRes(j+2, base, n, u.unit), true
 	case wPast, wLast, wComing:
+		if e.kind == wLast && t.kind(j+1) == wHalf {
+			// "the last half of 1989" is its second half.
+			if r, ok := t.quarter(j); ok {
+				return r, true
+			}
+		}
 		if r, ok := t.duration(j+1, i); ok && r.typ == "DURATION" {
 			return r, true
 		}
 		if u := t.lex(j + 1); u.unit != uNone && u.num == 0 {
+			if t.capitalised(j+1) && t.toks[j+1].caps&capAll == 0 {
+				return res{}, false // the title "The Last Days of Dolwyn"
+			}
 			n := 1
 			if u.plural {
 				n = -1
 			}
 			return res{end: j + 2, typ: "DURATION", value: durValue(n, u.unit)}, true
 		}
-		if e.kind == wPast && (j+1 >= len(t.toks) || t.toks[j+1].kind == tPunct) {
+		if e.kind == wPast && t.phraseEnd(j+1) {
 			return res{end: j + 1, typ: "DATE", value: "PAST_REF"}, true
 		}
 	case wFuture:
-		if j+1 >= len(t.toks) || t.toks[j+1].kind == tPunct {
+		if t.phraseEnd(j+1) && !t.wordIs(j+1, "of") {
 			return res{end: j + 1, typ: "DATE", value: "FUTURE_REF"}, true
+		}
+	case wNone:
+		// "the near future", "the short term"
+		if (t.wordIs(j, "near") || t.wordIs(j, "distant") || t.wordIs(j, "immediate")) && t.kind(j+1) == wFuture ||
+			(t.wordIs(j, "near") || t.wordIs(j, "short")) && t.wordIs(j+1, "term") {
+			if t.phraseEnd(j+2) && !t.wordIs(j+2, "of") {
+				return res{end: j + 2, typ: "DATE", value: "FUTURE_REF"}, true
+			}
 		}
 	case wWeekend:
 		if !t.hasRef {
@@ -949,7 +1412,25 @@ func (t *tagger) theLed(i int) (res, bool) {
 	if e.ord != 0 {
 		return t.quarter(j)
 	}
+	if r, ok := t.century(j); ok {
+		return r, true
+	}
 	return t.decade(j)
+}
+
+// phraseEnd reports whether token k ends the noun phrase before it: it is
+// punctuation, the end of the text, a preposition, a conjunction or a verb
+// in the past ("in the past, ...", "the past has shown"), not a noun the
+// phrase goes on with ("the past president").
+func (t *tagger) phraseEnd(k int) bool {
+	if k >= len(t.toks) || t.toks[k].kind == tPunct {
+		return true
+	}
+	if t.toks[k].kind != tWord {
+		return false
+	}
+	e := t.lex(k)
+	return e.flags&(fPrep|fWeakPrep|fClause|fYearPrep|fPast|fFuture) != 0 || t.pastForm(k)
 }
 
 // direction is the way a relative word points: -1 back, +1 ahead, 0 here.
@@ -999,6 +1480,15 @@ func (t *tagger) relative(i int) (res, bool) {
 			if r, ok := t.relative(i + 1); ok && r.typ == "DATE" {
 				return r, true
 			}
+		case wThat:
+			return t.anaphor(i + 1) // "later that year"
+		case wIn:
+			// "earlier in the year"
+			if t.kind(i+2) == wThe {
+				if u := t.lex(i + 3); !u.plural && u.unit >= uWeek && u.unit <= uYear {
+					return t.shiftRes(i+4, ref, 0, u.unit), true
+				}
+			}
 		}
 		return res{}, false
 	}
@@ -1025,7 +1515,16 @@ func (t *tagger) relative(i int) (res, bool) {
 		if e.unit == uDay {
 			break // "last day" is no date
 		}
-		return t.shiftRes(j+1, ref, dir, e.unit), true
+		if t.capitalised(j) && t.toks[j].caps&capAll == 0 {
+			return res{}, false // the programme "This Week"
+		}
+		r := t.shiftRes(j+1, ref, dir, e.unit)
+		if e.unit == uYear && t.hasRef && t.possessive(j) {
+			if q, ok := t.yearsQuarter(j+3, t.ref.Year()+dir); ok {
+				return q, true // "next year's first quarter"
+			}
+		}
+		return r, true
 	case e.kind == wWeekend:
 		if !t.hasRef {
 			return res{end: j + 1, typ: "DATE", value: "XXXX-WXX-WE", prec: eventwire.PrecisionWeek}, true
@@ -1070,11 +1569,23 @@ func (t *tagger) relative(i int) (res, bool) {
 		r.typ = "TIME"
 		r.value += "T" + t.partOfDay(j)
 		return r, true
+	case e.kind == wHoliday && dir != 0:
+		return t.holiday(j) // "last Thanksgiving"
 	case e.kind == wSeason:
 		if !t.hasRef {
 			return res{end: j + 1, typ: "DATE", value: "XXXX-" + seasonCodes[e.val]}, true
 		}
-		return res{end: j + 1, typ: "DATE", value: fmtYear(t.ref.Year()+dir) + "-" + seasonCodes[e.val]}, true
+		// A season runs three months from its first: spring from March.
+		// "Last spring" is the last one over, "next spring" the first one
+		// not yet begun, "this spring" the one of this year.
+		first, m, y := 3*int(e.val), int(t.ref.Month()), t.ref.Year()
+		switch {
+		case dir < 0 && first+3 > m:
+			y--
+		case dir > 0 && first <= m:
+			y++
+		}
+		return res{end: j + 1, typ: "DATE", value: fmtYear(y) + "-" + seasonCodes[e.val]}, true
 	case e.kind == wQuarter:
 		if !t.hasRef {
 			return res{end: j + 1, typ: "DATE", value: "XXXX-QX"}, true
@@ -1100,11 +1611,27 @@ func (t *tagger) season(i int) (res, bool) {
 	if t.kind(j) == wOf {
 		j++
 	}
-	v, nd, ok := t.number(j)
-	if !ok || nd != 4 || v < 1000 || v > 2999 {
-		return res{}, false
+	code := seasonCodes[t.lex(i).val]
+	v, k, ok := t.yearToken(j)
+	if !ok {
+		// "in the summer", "during the winter": the last one begun, or with
+		// the future in the words before, the next.
+		const prep = fYearPrep | fPrep | fDurPrep
+		if !t.hasRef || t.lex(i-1).flags&prep == 0 && !t.wordIs(i-1, "into") &&
+			!(t.kind(i-1) == wThe && (t.lex(i-2).flags&prep != 0 || t.wordIs(i-2, "into"))) {
+			return res{}, false
+		}
+		y := t.ref.Year()
+		start := 3 * int(t.lex(i).val) // the month it begins: 3, 6, 9, 12
+		if start > int(t.ref.Month()) {
+			y--
+		}
+		if t.future(i) {
+			y++
+		}
+		return res{end: i + 1, typ: "DATE", value: fmtYear(y) + "-" + code}, true
 	}
-	return res{end: j + 1, typ: "DATE", value: fmtYear(v) + "-" + seasonCodes[t.lex(i).val]}, true
+	return res{end: k, typ: "DATE", value: fmtYear(v) + "-" + code}, true
 }
 
 // quarter matches "first quarter", "third-quarter", "second half of 2019"
@@ -1125,6 +1652,9 @@ func (t *tagger) quarter(i int) (res, bool) {
 	default:
 		return res{}, false
 	}
+	if t.kind(i) == wLast {
+		n = per
+	}
 	if n < 1 || n > per {
 		return res{}, false
 	}
@@ -1133,9 +1663,14 @@ func (t *tagger) quarter(i int) (res, bool) {
 	if t.kind(end) == wOf {
 		if v, nd, ok := t.number(end + 1); ok && nd == 4 {
 			y, end = v, end+2
+		} else if t.kind(end+1) == wThe && t.kind(i) == wLast {
+			return res{}, false // "the last half of the '80s"
 		}
 	} else if v, nd, ok := t.number(end); ok && nd == 4 {
 		y, end = v, end+1
+	}
+	if code == 'H' && y == 0 {
+		return res{}, false // "the second half" of a match or a month
 	}
 	suffix := string(code) + strconv.Itoa(n)
 	switch {

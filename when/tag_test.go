@@ -124,6 +124,109 @@ func TestTag(t *testing.T) {
 	}
 }
 
+// TestTagClasses covers the classes of expression news and TimeML share,
+// each by a general rule: reporting periods, tense, composite times,
+// holidays, references back, vague references, approximate durations.
+func TestTagClasses(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// Reporting periods: a quarter named anchors "the quarter" and "a
+		// year earlier"; before any is named, "the quarter" is the last one
+		// completed.
+		{"Net income in the third quarter rose 10% from a year earlier.",
+			[]string{"the third quarter|DATE|2019-Q3|", "a year earlier|DATE|2018-Q3|"}},
+		{"Sales fell in the quarter.", []string{"the quarter|DATE|2019-Q4|"}},
+		{"Results of the year-earlier quarter were restated.", []string{"the year-earlier quarter|DATE|2018-Q4|"}},
+		{"Revenue rose in the latest quarter, compared with year-earlier profit.",
+			[]string{"the latest quarter|DATE|2019-Q4|", "year-earlier|DATE|2018-Q4|"}},
+		{"For the year ended June 30, profit rose.", []string{"the year|DURATION|P1Y|", "June 30|DATE|2019-06-30|day"}},
+		{"Profit fell in the first nine months.", []string{"the first nine months|DURATION|P9M|"}},
+		{"Sales in the 2018 period were flat.", []string{"the 2018 period|DATE|2018-Q4|"}},
+		{"It may be spun off in the last half of 2019.", []string{"the last half of 2019|DATE|2019-H2|"}},
+		{"It could be effective as early as next year's first quarter.", []string{"next year's first quarter|DATE|2021-Q1|"}},
+		{"Profit rose in fiscal 2019.", []string{"fiscal 2019|DATE|2019|year"}},
+		{"Profit will be flat at year-end.", []string{"year-end|DATE|2020|year"}},
+		// Years as modifiers and in words.
+		{"Iraq's 1990 invasion of Kuwait", []string{"1990|DATE|1990|year"}},
+		{"The company's 2019 results and its 2018 report.", []string{"2019|DATE|2019|year", "2018|DATE|2018|year"}},
+		{"Earnings fell in both 2018 and 2019.", []string{"2018|DATE|2018|year", "2019|DATE|2019|year"}},
+		{"Atlanta, nineteen ninety-six.", []string{"nineteen ninety-six|DATE|1996|year"}},
+		{"He promised it by the year two thousand.", []string{"the year two thousand|DATE|2000|year"}},
+		{"It was in January nineteen ninety-seven.", []string{"January nineteen ninety-seven|DATE|1997-01|month"}},
+		{"He sent twelve hundred troops.", nil},
+		// Tense decides which way a month or weekday without a year lies.
+		{"The summit will be held in April.", []string{"April|DATE|2020-04|month"}},
+		{"The group plans to meet in March.", []string{"March|DATE|2020-03|month"}},
+		{"The case is heard in May.", []string{"May|DATE|2020-05|month"}},
+		{"In January, the company brought in a new chief.", []string{"January|DATE|2020-01|month"}},
+		{"They said they would get around Wednesday's ruling.", []string{"Wednesday|DATE|2020-02-19|day"}},
+		{"Until Thursday, they had not called him a suspect.", []string{"Thursday|DATE|2020-02-20|day"}},
+		{"The bomb went off next to the embassy Friday morning.", []string{"Friday morning|TIME|2020-02-21TMO|day"}},
+		{"The offer had been scheduled to expire Friday.", []string{"Friday|DATE|2020-02-21|day"}},
+		{"Those who joined in July 2019 will vote on March 12.", []string{"July 2019|DATE|2019-07|month", "March 12|DATE|2020-03-12|day"}},
+		// A time of day with its day; a month with its year said relatively.
+		{"Talks broke off at noon Thursday.", []string{"noon Thursday|TIME|2020-02-20T12:00|minute"}},
+		{"They have until 9 a.m. Tuesday to sign.", []string{"9 a.m. Tuesday|TIME|2020-02-25T09:00|minute"}},
+		{"The offer runs until 5 p.m. EST, March 6.", []string{"5 p.m. EST, March 6|TIME|2020-03-06T17:00|minute"}},
+		{"In June last year, the leaders met.", []string{"June last year|DATE|2019-06|month"}},
+		{"The editorial ran on Monday, Oct. 26: it said", []string{"Monday, Oct. 26|DATE|2020-10-26|day"}},
+		// Holidays.
+		{"They met on Thanksgiving Day.", []string{"Thanksgiving Day|DATE|2019-11-28|day"}},
+		{"The vote will be on Election Day.", []string{"Election Day|DATE|2020-11-03|day"}},
+		{"He spoke last Christmas.", []string{"last Christmas|DATE|2019-12-25|day"}},
+		{"Protesters prayed as Easter week began.", []string{"Easter week|DATE|2019-W16|week"}},
+		{"New Year's Day passed quietly.", []string{"New Year's Day|DATE|2020-01-01|day"}},
+		// References back to the date last named.
+		{"In 2018, the talks failed. Later that year, they resumed.",
+			[]string{"2018|DATE|2018|year", "Later that year|DATE|2018|year"}},
+		{"On February 11, troops entered. That same day, talks failed.",
+			[]string{"February 11|DATE|2020-02-11|day", "That same day|DATE|2020-02-11|day"}},
+		// Vague references.
+		{"Prices will fall in the near future.", []string{"the near future|DATE|FUTURE_REF|"}},
+		{"In the past, such deals failed.", []string{"the past|DATE|PAST_REF|"}},
+		{"He cited current market conditions.", []string{"current|DATE|PRESENT_REF|"}},
+		{"Fighting grew in recent weeks.", []string{"recent weeks|DURATION|PXW|"}},
+		// Durations, approximate and in parts; ages and titles are none.
+		{"The talks lasted more than four hours.", []string{"more than four hours|DURATION|PT4H|"}},
+		{"He served 2 1/2 years.", []string{"2 1/2 years|DURATION|P2Y6M|"}},
+		{"It took only a minute and a half.", []string{"a minute and a half|DURATION|PT1M30S|"}},
+		{"He will stay for a couple of years.", []string{"a couple of years|DURATION|P2Y|"}},
+		{"They need two more weeks.", []string{"two more weeks|DURATION|P2W|"}},
+		{"Shares fell for eight trading days.", []string{"eight trading days|DURATION|P8D|"}},
+		{"Mr. Reupke, 52 years old, resigned.", nil},
+		{`He said on ABC's "This Week" that talks go on.`, nil},
+		// Look-alikes.
+		{"Flights to Christmas Island resumed.", nil},
+		{"The 2000 km pipeline is long.", nil},
+		{"United scored in the second half of the match.", nil},
+		{"He starred in The Last Days of Dolwyn.", nil},
+		{"It is named for the year it was first detected.", nil},
+		{"They met on March 20 last year.", []string{"March 20 last year|DATE|2019-03-20|day"}},
+		{"He spoke ahead of Election Day.", []string{"Election Day|DATE|2020-11-03|day"}},
+		// Decades, centuries and seasons.
+		{"It was the worst crisis of the 20th century.", []string{"the 20th century|DATE|19|"}},
+		{"Prices fell in the nineties and rose in the '80s.", []string{"the nineties|DATE|199|", "the '80s|DATE|198|"}},
+		{"It happened in the winter of nineteen ninety-four.", []string{"the winter of nineteen ninety-four|DATE|1994-WI|"}},
+		{"Talks began last spring.", []string{"last spring|DATE|2019-SP|"}},
+		{"Talks resume next winter.", []string{"next winter|DATE|2020-WI|"}},
+		{"Sales slowed over the summer.", []string{"the summer|DATE|2019-SU|"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, x := range when.Tag(tt.text, friday) {
+			got = append(got, tx(x))
+			if tt.text[x.Span.Start:x.Span.End] != x.Text {
+				t.Errorf("Tag(%q): span %v holds %q, Text is %q", tt.text, x.Span, tt.text[x.Span.Start:x.Span.End], x.Text)
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("Tag(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestTagUnresolved(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"On February 21 they met.", "February 21|DATE|XXXX-02-21|day"},
@@ -160,6 +263,28 @@ func TestTagSentenceUnknown(t *testing.T) {
 	for _, x := range when.Tag("On Friday they met. On Monday they left.", friday) {
 		if x.Sentence != -1 {
 			t.Errorf("Tag: Sentence = %d for %q, want -1", x.Sentence, x.Text)
+		}
+	}
+}
+
+// TestTagHolidayRules checks each holiday's rule on years written out.
+func TestTagHolidayRules(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Christmas 1998", "1998-12-25"},
+		{"Christmas Eve 2019", "2019-12-24"},
+		{"Easter 2000", "2000-04-23"},
+		{"Easter 2019", "2019-04-21"},
+		{"Easter Sunday 2024", "2024-03-31"},
+		{"Thanksgiving 2020", "2020-11-26"},
+		{"Memorial Day 2020", "2020-05-25"},
+		{"Labor Day 2020", "2020-09-07"},
+		{"Election Day 2016", "2016-11-08"},
+		{"Halloween 2011", "2011-10-31"},
+		{"New Year's Eve 1999", "1999-12-31"},
+	} {
+		got := when.Tag(tt.text, friday)
+		if len(got) != 1 || got[0].Text != tt.text || got[0].Value != tt.want {
+			t.Errorf("Tag(%q) = %v, want one expression %s", tt.text, got, tt.want)
 		}
 	}
 }
