@@ -2,7 +2,10 @@ package eventwire
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"iter"
+	"time"
 )
 
 // EventStore keeps coded articles: the article, its actor mentions, places,
@@ -17,13 +20,33 @@ type EventStore interface {
 	// replaces its old mentions and events.
 	PutDocument(ctx context.Context, doc *Document) (changed bool, err error)
 
+	// PutDocuments stores several documents in one transaction, each as
+	// PutDocument would, which is much faster than one at a time. A
+	// document that fails is left out alone, its error in its result; an
+	// error returned fails the whole call, and none of docs is stored.
+	PutDocuments(ctx context.Context, docs []*Document) ([]PutResult, error)
+
 	// Events yields the stored events that pass the filter, in date then id
 	// order, starting after f.After. Errors wrap ErrInvalid for a bad filter.
+	// An event dated to a week, month or year stands at its first day, for
+	// the order and for From and To.
 	Events(ctx context.Context, f EventFilter) iter.Seq2[Event, error]
 
 	// Event returns one event by id with its evidence, or an error wrapping
 	// ErrNotFound.
 	Event(ctx context.Context, id string) (Event, error)
+
+	// ArticleHash returns the ContentHash stored for the article with this
+	// ArticleKey, or "" when there is none. Ingest asks it before coding so
+	// that unchanged articles are not coded again.
+	ArticleHash(ctx context.Context, key string) (string, error)
+
+	// Aggregate counts the events that pass the filter by group (see the
+	// By... constants), with their Goldstein sum and mean. Time groups come
+	// in time order, the others by count, most first, then key. f.Limit caps
+	// the number of buckets; f.After must be empty. Errors wrap ErrInvalid
+	// for a bad filter or grouping.
+	Aggregate(ctx context.Context, f EventFilter, by string) ([]Bucket, error)
 
 	Close() error
 }
@@ -43,4 +66,63 @@ type EventFilter struct {
 	Text     string      // words in the evidence sentence
 	After    string      // cursor: the id of the last event of the previous page
 	Limit    int         // at most this many; 0 for no limit
+}
+
+// PutResult is the outcome of storing one document of a batch.
+type PutResult struct {
+	Changed bool  // false when the same article was stored already
+	Err     error // why this document was not stored
+}
+
+// Groupings for EventStore.Aggregate. Time groups use an event's first day
+// (a month-precision date counts from the first of the month); a week is
+// keyed by its Monday. ByCountry groups by the event's location country.
+const (
+	ByDay     = "day"     // key YYYY-MM-DD
+	ByWeek    = "week"    // key YYYY-MM-DD, the Monday
+	ByMonth   = "month"   // key YYYY-MM
+	ByDyad    = "dyad"    // key SOURCE/TARGET, "-" for a missing actor
+	ByRoot    = "root"    // key the CAMEO root, "01".."20"
+	ByCountry = "country" // key the location's alpha-3 country
+)
+
+// Bucket is one group of an aggregation. Key is "" for events without the
+// grouped value (no date, no location). Source and Target are set for ByDyad.
+type Bucket struct {
+	Key           string  `json:"key"`
+	Source        string  `json:"source,omitempty"`
+	Target        string  `json:"target,omitempty"`
+	Events        int     `json:"events"`
+	GoldsteinSum  float64 `json:"goldstein_sum"`
+	GoldsteinMean float64 `json:"goldstein_mean"`
+}
+
+// ArticleKey is what makes two documents the same article in a store: the
+// URL, or without one, the ID.
+func ArticleKey(a *Article) string {
+	if a.URL != "" {
+		return a.URL
+	}
+	return a.ID
+}
+
+// ContentHash is the hex SHA-256 of what coding an article depends on: its
+// title, text and caller-given publication time. An article stored with the
+// same key and hash is the same article and is not coded again.
+func ContentHash(a *Article) string {
+	h := sha256.New()
+	pub := ""
+	if !a.Published.IsZero() {
+		pub = a.Published.UTC().Format(time.RFC3339Nano)
+	}
+	// Lengths first, so that no two different articles feed the same bytes.
+	for _, s := range []string{a.Title, pub, a.Text} {
+		var n [8]byte
+		for i := range n {
+			n[i] = byte(len(s) >> (8 * i))
+		}
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
