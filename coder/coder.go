@@ -62,7 +62,8 @@ type sentence struct {
 	lastEnd  int    // token after the last event coded in this sentence, 0 if none
 	lastSrc  *group // the source of that event
 	pair     []ref  // the two sides of the last reciprocal event, for "the sides"
-	suppress int    // triggers before this token belong to an earlier event's complement
+	seen     map[string]bool
+	suppress int // triggers before this token belong to an earlier event's complement
 }
 
 // Process implements eventwire.Stage.
@@ -510,6 +511,9 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 		if tgt == nil {
 			tgt = s.victims(end)
 		}
+		if tgt == nil && (strings.HasPrefix(code, "042") || strings.HasPrefix(code, "036")) {
+			tgt = c.host(s, end)
+		}
 		speaker = s.speakerBefore(src)
 		if speaker != nil {
 			rule = "reported-speech"
@@ -522,6 +526,10 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 				// "Moscow would respond militarily if...": a threat.
 				code = threat
 				rule += "+conditional-threat"
+			} else if intent := intentCode(p.Code); intent != "" {
+				// "Xi will visit Serbia": an announced intent, not a visit.
+				code = intent
+				rule += "+intent"
 			} else {
 				rule += "+future"
 			}
@@ -594,7 +602,10 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 	st := s.doc.Sentences[s.index]
 	trigger := eventwire.Span{Start: s.toks[i].Span.Start, End: s.toks[end-1].Span.End}
 	var out []eventwire.Event
-	seen := map[string]bool{}
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	seen := s.seen // one event per actors and code in a sentence
 	for _, pr := range pairs {
 		ev := eventwire.Event{
 			Article:   s.doc.Article.ID,
@@ -632,6 +643,51 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 	return out
 }
 
+// host returns the government a visit goes to, named as the place after
+// the verb: "arrived in Beijing" visits CHNGOV, "will visit Serbia" SRB.
+// The actor tagger leaves such places out; the visit needs them back.
+func (c *Coder) host(s *sentence, end int) *group {
+	// The place follows the verb itself ("will visit Serbia") or "in"/"to"
+	// a few words on ("arrived in Beijing on Thursday").
+	for k := end - 1; k+1 < len(s.norm) && k < end+4; k++ {
+		if k >= end && targetStop(s.norm[k]) {
+			return nil
+		}
+		if k >= end && s.norm[k] != "in" && s.norm[k] != "to" {
+			continue
+		}
+		if g := c.countryAt(s, k+1); g != nil {
+			return g
+		}
+	}
+	return nil
+}
+
+// countryAt returns the country or seat of power named at token k, as an
+// actor group, or nil.
+func (c *Coder) countryAt(s *sentence, k int) *group {
+	n := min(len(s.toks)-k, 5)
+	raw := make([]string, n)
+	for j := range raw {
+		raw[j] = s.toks[k+j].Text
+	}
+	for _, ph := range c.Lex.Phrases().Candidates(s.norm[k]) {
+		if ph.Country == nil || ph.Kind == lexicon.Adjective || !ph.Fits(s.norm[k:k+n], raw, 0) {
+			continue
+		}
+		code := ph.Country.Code
+		if ph.Kind == lexicon.SeatName {
+			code += ph.Role
+		}
+		span := eventwire.Span{Start: s.toks[k].Span.Start, End: s.toks[k+len(ph.Words)-1].Span.End}
+		return &group{start: k, end: k + len(ph.Words), refs: []ref{{
+			actor: lexicon.SplitCode(code), kind: "place", span: span,
+			text: s.doc.Article.Text[span.Start:span.End], resolved: "host", entries: []string{ph.Pos.String()},
+		}}}
+	}
+	return nil
+}
+
 // byInstrument refines unspecified force (190) by the weapon the sentence
 // names in its source or its pattern: aircraft, missiles and drones are
 // aerial weapons (195), artillery and shelling 194.
@@ -650,6 +706,25 @@ func byInstrument(src *group, pattern []string) string {
 		}
 	}
 	return "190"
+}
+
+// intentCode is the CAMEO intent an announced future act of cooperation
+// amounts to: meetings and visits (04) 036, diplomatic cooperation (05)
+// 032, material cooperation (06) 031, aid (07) 033, yielding (08) 035.
+func intentCode(code string) string {
+	switch code[:2] {
+	case "04":
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	}
+	return ""
 }
 
 // threatCode is the CAMEO threat that a conditional promise of a material

@@ -94,6 +94,9 @@ func TestCodeSentences(t *testing.T) {
 		{"reported clause of a saying verb", "Putin stated that Syrian troops attacked Turkish troops.", "SYRMIL 190 TURMIL"},
 		{"reduced relative", "Putin criticized Assad, attacked by Turkish troops.", "RUSGOV 111 SYRGOV; TURMIL 190 SYRGOV"},
 		{"force refined by its instrument", "Syrian warplanes attacked Turkish troops.", "SYRMIL 195 TURMIL"},
+		{"a visit's host is its target", "Putin arrived in Ankara on Thursday.", "RUSGOV 042 TURGOV"},
+		{"announced visit is an intent", "Putin will visit Turkey next week.", "RUSGOV 036 TUR"},
+		{"one event per actors and code in a sentence", "Putin visited Turkey and arrived in Turkey.", "RUSGOV 042 TUR"},
 		{"apposition", "Erdogan, the Turkish leader, criticized Assad.", "TURGOV 111 SYRGOV"},
 		{"the two leaders", "Putin met Erdogan. The two leaders discussed Libya.", "RUSGOV 040 TURGOV; RUSGOV 040 TURGOV; TURGOV 040 RUSGOV; TURGOV 040 RUSGOV"},
 	}
