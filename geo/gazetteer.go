@@ -66,7 +66,18 @@ type Gazetteer struct {
 	countries []gazfile.Country
 	byCountry map[string]int // alpha-3 → feature index of the country
 	byADM1    map[string]int // "SY12" → feature index of the division
+
+	// cands caches decoded candidate lists (see candKey), up to
+	// maxCached candidates in all: the names of the news recur from text
+	// to text.
+	mu     sync.RWMutex
+	cands  map[uint64]*reading
+	cached int
 }
+
+// maxCached bounds the candidates kept decoded (a reading counts one
+// more), some 20 MB.
+const maxCached = 1 << 17
 
 // Load reads a gazetteer file written by the generator.
 func Load(r io.Reader) (*Gazetteer, error) {
@@ -143,8 +154,14 @@ const maxCandidates = 48
 // candidate is a feature a name may refer to.
 type candidate struct {
 	Feature
-	abbrev  bool // known by this name only when written in capitals
-	demonym bool // the name is an adjective of nationality for this country
+	abbrev  bool    // known by this name only when written in capitals
+	demonym bool    // the name is an adjective of nationality for this country
+	typ     string  // Feature.Type()
+	prior   float64 // prior(Feature)
+}
+
+func newCandidate(f Feature, abbrev, demonym bool) candidate {
+	return candidate{Feature: f, abbrev: abbrev, demonym: demonym, typ: f.Type(), prior: prior(f)}
 }
 
 // lookup returns the candidates and key flags for a folded key.
@@ -158,11 +175,7 @@ func (g *Gazetteer) lookup(key string) ([]candidate, uint8) {
 	}
 	out := make([]candidate, len(ps))
 	for i, p := range ps {
-		out[i] = candidate{
-			Feature: g.feature(p.Feature),
-			abbrev:  p.Flags&gazfile.Abbrev != 0,
-			demonym: p.Flags&gazfile.Demonym != 0,
-		}
+		out[i] = newCandidate(g.feature(p.Feature), p.Flags&gazfile.Abbrev != 0, p.Flags&gazfile.Demonym != 0)
 	}
 	return out, flags
 }
@@ -180,6 +193,22 @@ func (g *Gazetteer) Lookup(name string) []Feature {
 	}
 	slices.SortStableFunc(out, func(a, b Feature) int { return cmp.Compare(prior(b), prior(a)) })
 	return out
+}
+
+// territory reports whether name names a country, a first-level division
+// or a region.
+func (g *Gazetteer) territory(name string) bool {
+	ps, _, _ := g.t.Find(names.Fold(name))
+	for _, p := range ps[:min(len(ps), maxCandidates)] {
+		if p.Flags&gazfile.Demonym != 0 {
+			continue
+		}
+		switch g.t.Code(p.Feature) {
+		case "PCLI", "ADM1", "RGN", "CONT":
+			return true
+		}
+	}
+	return false
 }
 
 // Country returns the feature of a country by ISO alpha-3 code.

@@ -34,7 +34,10 @@ func (p *Places) Process(doc *eventwire.Document) error {
 	ctx := Context{Dateline: doc.Dateline}
 	seen := map[string]bool{}
 	for _, m := range doc.Mentions {
-		if m.Actor.Name != "" {
+		// Named persons and bodies are no places, but a group named by its
+		// territory ("Abkhazia" for its separatist authorities) still
+		// names the territory.
+		if m.Actor.Name != "" && !(m.Kind == "group" && g.territory(m.Text)) {
 			ctx.Exclude = append(ctx.Exclude, m.Span)
 		}
 		if c := m.Actor.Country; c != "" && !seen[c] {
@@ -45,13 +48,14 @@ func (p *Places) Process(doc *eventwire.Document) error {
 	if d := doc.Dateline; d != nil && !validSpan(d.CitySpan, len(text)) {
 		ctx.Dateline = nil
 	}
-	tops, _ := g.tag(text, ctx)
+	r := g.tag(text, ctx)
 	doc.Places = doc.Places[:0]
-	for _, t := range tops {
+	for _, t := range r.tops {
 		pl := place(text, t)
 		pl.Sentence = doc.SentenceAt(pl.Span.Start)
 		doc.Places = append(doc.Places, pl)
 	}
+	r.free()
 	slices.SortStableFunc(doc.Places, func(a, b eventwire.Place) int { return a.Span.Start - b.Span.Start })
 
 	focus := focusPlace(doc.Places, doc.Dateline)

@@ -196,6 +196,29 @@ func TestPlacesSkipsNamedActors(t *testing.T) {
 	}
 }
 
+func TestPlacesKeepsTerritoryGroups(t *testing.T) {
+	g := gazetteer(t)
+	text := "Moscow keeps troops in Abkhazia, and Hamas holds Gaza."
+	doc := &eventwire.Document{Article: eventwire.Article{Text: text}, Sentences: sentences(text)}
+	mention := func(s, name, kind string) eventwire.Mention {
+		i := strings.Index(text, s)
+		return eventwire.Mention{Span: eventwire.Span{Start: i, End: i + len(s)}, Text: s, Kind: kind, Actor: eventwire.Actor{Name: name}}
+	}
+	doc.Mentions = []eventwire.Mention{
+		// A group named by its territory still names the territory.
+		mention("Abkhazia", "Abkhaz authorities", "group"),
+		mention("Hamas", "Hamas", "group"),
+		// An organisation named like a place is no place.
+		mention("Moscow", "Moscow City Council", "organisation"),
+	}
+	if err := (&geo.Places{Gazetteer: g}).Process(doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := brief(doc.Places); got != "Abkhazia=GEO/adm1 Gaza=PSE/city" {
+		t.Errorf("places = %q", got)
+	}
+}
+
 // golden compares v as indented JSON with the file at path, rewriting it
 // under -update.
 func golden(t *testing.T, path string, v any) {

@@ -1,10 +1,14 @@
 package geo_test
 
 import (
+	"bytes"
+	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -55,6 +59,17 @@ func TestFind(t *testing.T) {
 		{"containment", "The case was found in Paris, Texas.", "Paris=USA/city Texas=USA/adm1"},
 		{"diacritics", "Protesters gathered in Zürich and São Paulo.", "Zürich=CHE/city São Paulo=BRA/city"},
 		{"empty", "", ""},
+		// One sense per discourse, from the mention its container places.
+		{"container lends its sense", "PARIS, Texas - A tornado tore through Paris late on Tuesday.", "PARIS=USA/city Texas=USA/adm1 Paris=USA/city"},
+		{"container both ways", "The samples went to the CDC in Atlanta, Georgia.", "Atlanta=USA/city Georgia=USA/adm1"},
+		{"city and country container", "Protests went on in Tbilisi, Georgia.", "Tbilisi=GEO/city Georgia=GEO/country"},
+		{"dateline division", "ATLANTA - Election officials in Georgia began a hand count.", "ATLANTA=USA/city Georgia=USA/adm1"},
+		{"locative before a speech verb", "Prosecutors in Virginia said he faces ten years.", "Virginia=USA/adm1"},
+		{"capitals coordinated", "Washington and Beijing traded accusations on Monday.", "Washington=USA/city Beijing=CHN/city"},
+		{"a list of states", "Cases were found in Arizona, California, Georgia and Idaho.", "Arizona=USA/adm1 California=USA/adm1 Georgia=USA/adm1 Idaho=USA/adm1"},
+		{"county in the dateline's division", "ATLANTA - Workers in Fulton County were told to expect long shifts.", "ATLANTA=USA/city Fulton County=USA/adm1"},
+		{"county named after its town", "DALLAS - Officials in Dallas County closed schools.", "DALLAS=USA/city Dallas County=USA/city"},
+		{"breakaway regions", "Russian troops remain in Abkhazia and South Ossetia.", "Abkhazia=GEO/adm1 South Ossetia=GEO/region"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,6 +78,44 @@ func TestFind(t *testing.T) {
 				t.Errorf("Find(%q)\n got %q\nwant %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFindConcurrent runs Find from several goroutines at once: they share
+// the gazetteer's index and decoded candidates and pooled buffers, and must
+// find what one goroutine alone finds.
+func TestFindConcurrent(t *testing.T) {
+	g, err := geo.Load(bytes.NewReader(gazetteerFile(t))) // a fresh one: its index is built under the race
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"PARIS, Texas - A tornado tore through Paris late on Tuesday, officials in Lamar County said.",
+		"Syrian troops entered Saraqib, east of Idlib, and shelled Ras al-Ain.",
+		"Washington and Beijing traded accusations; Moscow and Kyiv said nothing.",
+		"Cases were found in Arizona, California, Georgia and Idaho.",
+	}
+	want := make([]string, len(texts))
+	var wg sync.WaitGroup
+	got := make([][]string, 8)
+	for w := range got {
+		wg.Go(func() {
+			for range 20 {
+				got[w] = got[w][:0]
+				for _, text := range texts {
+					got[w] = append(got[w], brief(g.Find(text)))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i, text := range texts {
+		want[i] = brief(g.Find(text))
+	}
+	for w := range got {
+		if !slices.Equal(got[w], want) {
+			t.Errorf("goroutine %d found %q, want %q", w, got[w], want)
+		}
 	}
 }
 
@@ -163,6 +216,8 @@ func FuzzFind(f *testing.F) {
 		"Ra’s al ‘Ayn Zürich São Paulo al-",
 		"\xff\xfeIdlib\x00Damascus-",
 		"U.S.A. U. S. al-al-al- ' ’s Syria's",
+		"ATLANTA - Fulton County, Georgia, and Paris, Texas, and Paris County County",
+		"New York, New York, New York and Washington or Beijing, Moscow, Kyiv",
 	} {
 		f.Add(s)
 	}
@@ -197,5 +252,49 @@ func BenchmarkFind(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		g.Find(text)
+	}
+}
+
+// BenchmarkFindWikinews runs Find over the Wikinews corpus in ../shared,
+// some 300 articles of general news: the recogniser's speed on text whose
+// names are mostly not places, unlike the example story's.
+func BenchmarkFindWikinews(b *testing.B) {
+	shared := sharedDir(b)
+	if shared == "" {
+		b.Skip("../shared not found: Wikinews benchmark skipped")
+	}
+	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "wikinews", "*.csv"))
+	var texts []string
+	size := 0
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			b.Fatalf("%s: %v", name, err)
+		}
+		col := slices.Index(rows[0], "text")
+		if col < 0 {
+			b.Fatalf("%s: no text column", name)
+		}
+		for _, row := range rows[1:] {
+			texts = append(texts, row[col])
+			size += len(row[col])
+		}
+	}
+	if len(texts) == 0 {
+		b.Skip("no Wikinews articles in ../shared/corpus/wikinews")
+	}
+	g := gazetteer(b)
+	g.Find("Warm-up in Damascus.") // the index is built on first use
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, text := range texts {
+			g.Find(text)
+		}
 	}
 }

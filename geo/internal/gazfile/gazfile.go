@@ -2,7 +2,9 @@
 // fixed-size feature records, a sorted table of folded name keys with their
 // postings, and one string blob, all gzip-compressed. Reading it is a
 // decompression and a few slice operations; nothing is parsed per feature
-// until it is asked for.
+// until it is asked for. A hash index over the keys and their word
+// prefixes, built on the side after reading, answers the recogniser's
+// lookups (see Table.Key).
 package gazfile
 
 import (
@@ -11,9 +13,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // magic opens every file; the last byte is the format version.
@@ -241,6 +245,8 @@ type Table struct {
 	codes, adm1s       []string
 	countries          []Country
 	nFeat, nKey, nPost int
+	idx                index
+	idxOnce            sync.Once
 }
 
 // ErrFormat reports a file that is not a gazetteer of this version.
@@ -296,6 +302,9 @@ func Read(file []byte) (*Table, error) {
 	if err := t.check(); err != nil {
 		return nil, err
 	}
+	// The hash index takes a few tens of milliseconds: build it on the
+	// side while the caller loads its other data, or on first use.
+	go t.index()
 	return t, nil
 }
 
@@ -444,8 +453,9 @@ func (t *Table) postings(i int) (start, end int, flags uint8) {
 
 // Find returns the postings and flags of key, and whether it is present.
 func (t *Table) Find(key string) ([]Posting, uint8, bool) {
-	i := sort.Search(t.nKey, func(i int) bool { return t.key(i) >= key })
-	if i == t.nKey || t.key(i) != key {
+	x := t.index()
+	i := t.probe(x, maphash.String(x.seed, key), key)
+	if i < 0 || i >= t.nKey {
 		return nil, 0, false
 	}
 	start, end, flags := t.postings(i)

@@ -107,5 +107,83 @@ func FuzzRead(f *testing.F) {
 		}
 		tab.Find("idlib")
 		tab.HasPrefix("s")
+		if k, _ := tab.Key([]byte("idlib")); k >= 0 {
+			for j := range tab.NumPostings(k) {
+				tab.Population(tab.Posting(k, j).Feature)
+			}
+		}
 	})
+}
+
+// TestKey checks the hash index against the sorted keys: every key and
+// every word prefix of a key is found, and nothing else.
+func TestKey(t *testing.T) {
+	d := sample()
+	d.Features = append(d.Features,
+		gazfile.Feature{ID: 5128581, Name: "New York City", Lat: 40.71, Lon: -74.01, Code: "PPL", Country: 3, ADM1: "NY", Population: 8804190},
+		gazfile.Feature{Name: "New York", Lat: 43, Lon: -75.5, Code: "ADM1", Country: 3, ADM1: "NY"},
+		gazfile.Feature{ID: 4645, Name: "Ras al-Ain", Lat: 36.85, Lon: 40.07, Code: "PPL", Country: 1, Population: 29347},
+	)
+	d.Countries = append(d.Countries, gazfile.Country{Alpha2: "US", Alpha3: "USA"})
+	d.Keys["new york city"] = []gazfile.Posting{{Feature: 4}}
+	d.Keys["new york"] = []gazfile.Posting{{Feature: 5}, {Feature: 4}}
+	d.Keys["ras al ain"] = []gazfile.Posting{{Feature: 6}}
+	d.Keys["us"] = []gazfile.Posting{{Feature: 4, Flags: gazfile.Abbrev}}
+	tab, err := gazfile.Read(encode(t, d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		key        string
+		found      bool
+		postings   int
+		more       bool
+		population int // of the first posting
+	}{
+		{"syria", true, 1, false, 10000000},
+		{"new york", true, 2, true, 0},
+		{"new york city", true, 1, false, 8804190},
+		{"new", false, 0, true, 0},    // a word prefix only
+		{"ras al", false, 0, true, 0}, // two words of three
+		{"ras", false, 0, true, 0},    //
+		{"ras al ain", true, 1, false, 29347},
+		{"york", false, 0, false, 0},     // inside a key, not at its start
+		{"new yor", false, 0, false, 0},  // a string prefix is no word prefix
+		{"syri", false, 0, false, 0},     //
+		{"damascus", false, 0, false, 0}, // absent
+		{"", false, 0, false, 0},
+	}
+	for _, tt := range tests {
+		k, more := tab.Key([]byte(tt.key))
+		if (k >= 0) != tt.found || more != tt.more {
+			t.Errorf("Key(%q) = %d, %v; want found %v, more %v", tt.key, k, more, tt.found, tt.more)
+			continue
+		}
+		if k < 0 {
+			continue
+		}
+		if got := tab.KeyString(k); got != tt.key {
+			t.Errorf("KeyString(Key(%q)) = %q", tt.key, got)
+		}
+		want, flags, _ := tab.Find(tt.key)
+		if n := tab.NumPostings(k); n != tt.postings || n != len(want) {
+			t.Errorf("NumPostings(Key(%q)) = %d, want %d", tt.key, n, tt.postings)
+			continue
+		}
+		for j := range want {
+			if got := tab.Posting(k, j); got != want[j] {
+				t.Errorf("Posting(Key(%q), %d) = %v, want %v", tt.key, j, got, want[j])
+			}
+		}
+		if tab.KeyFlags(k) != flags {
+			t.Errorf("KeyFlags(Key(%q)) = %d, want %d", tt.key, tab.KeyFlags(k), flags)
+		}
+		f := tab.Posting(k, 0).Feature
+		if got := tab.Population(f); got != tt.population {
+			t.Errorf("Population of %q = %d, want %d", tt.key, got, tt.population)
+		}
+		if got, want := tab.CountryOf(f), tab.Feature(f).Country; got != want {
+			t.Errorf("CountryOf of %q = %d, want %d", tt.key, got, want)
+		}
+	}
 }

@@ -5,7 +5,6 @@
 package names
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,63 +28,69 @@ const vietnamese = "aaaaaaaaaaaaeeeeeeeeiioooooooooooouuuuuuuyyyy"
 // Base returns r without its diacritics, lower-cased, as a string: "ā" → "a",
 // "ß" → "ss", "Æ" → "ae". Runes outside the Latin blocks are only lower-cased.
 func Base(r rune) string {
+	var b [8]byte
+	return string(appendBase(b[:0], r))
+}
+
+// appendBase appends Base(r) to dst.
+func appendBase(dst []byte, r rune) []byte {
 	switch {
 	case r < 0x80:
 		if 'A' <= r && r <= 'Z' {
 			r += 'a' - 'A'
 		}
-		return string(r)
+		return append(dst, byte(r))
 	case r >= 0xC0 && r <= 0xFF:
 		switch r {
 		case 'Æ', 'æ':
-			return "ae"
+			return append(dst, "ae"...)
 		case 'Þ', 'þ':
-			return "th"
+			return append(dst, "th"...)
 		case 'ß':
-			return "ss"
+			return append(dst, "ss"...)
 		}
 		if c := latin1[r-0xC0]; c != '-' && c != '*' {
-			return string(c)
+			return append(dst, c)
 		}
 	case r >= 0x100 && r <= 0x17F:
 		switch r {
 		case 'Ĳ', 'ĳ':
-			return "ij"
+			return append(dst, "ij"...)
 		case 'Œ', 'œ':
-			return "oe"
+			return append(dst, "oe"...)
 		}
-		return string(latinA[r-0x100])
+		return append(dst, latinA[r-0x100])
 	case r >= 0x1E00 && r <= 0x1E95:
-		return string(latinAdditional[(r-0x1E00)/2])
+		return append(dst, latinAdditional[(r-0x1E00)/2])
 	case r >= 0x1E96 && r <= 0x1E9B:
-		return string("htwyas"[r-0x1E96])
+		return append(dst, "htwyas"[r-0x1E96])
 	case r == 0x1E9E:
-		return "ss"
+		return append(dst, "ss"...)
 	case r >= 0x1EA0 && r <= 0x1EF9:
-		return string(vietnamese[(r-0x1EA0)/2])
+		return append(dst, vietnamese[(r-0x1EA0)/2])
 	}
 	switch r {
 	case 'Ș', 'ș', 'ſ':
-		return "s"
+		return append(dst, 's')
 	case 'Ț', 'ț':
-		return "t"
+		return append(dst, 't')
 	case 'ǎ', 'Ǎ', 'ǻ', 'Ǻ':
-		return "a"
+		return append(dst, 'a')
 	case 'ǐ', 'Ǐ':
-		return "i"
+		return append(dst, 'i')
 	case 'ǒ', 'Ǒ', 'ơ', 'Ơ', 'ǫ', 'Ǫ':
-		return "o"
+		return append(dst, 'o')
 	case 'ǔ', 'Ǔ', 'ư', 'Ư', 'ǖ', 'ǘ', 'ǚ', 'ǜ':
-		return "u"
+		return append(dst, 'u')
 	case 'ǧ', 'Ǧ':
-		return "g"
+		return append(dst, 'g')
 	case 'ə', 'Ə':
-		return "e"
+		return append(dst, 'e')
 	}
 	if l := unicode.ToLower(r); l != r {
-		return Base(l) // a capital the tables above know only in small form
+		return appendBase(dst, l) // a capital the tables above know only in small form
 	}
-	return string(r)
+	return utf8.AppendRune(dst, r)
 }
 
 // Quote reports whether r is an apostrophe-like mark that transliterations
@@ -110,40 +115,66 @@ var sunArticles = map[string]bool{
 // article in its common spellings ("el", "al-", "ash-") written "al".
 // Fold("Ra’s al-‘Ayn") == Fold("Ras el Ayn") == "ras al ayn".
 func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	var word strings.Builder
-	flush := func(hyphen bool) {
-		if word.Len() == 0 {
-			return
-		}
-		w := word.String()
-		word.Reset()
-		if w == "el" || (hyphen && sunArticles[w]) {
-			w = "al"
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
-	}
+	return string(AppendFold(make([]byte, 0, len(s)), s))
+}
+
+// AppendFold appends Fold(s) to dst, for callers that fold many names
+// into one buffer. It allocates only when dst must grow.
+func AppendFold(dst []byte, s string) []byte {
+	base := len(dst)
+	word := -1 // where the current word starts in dst, -1 between words
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		i += n
 		switch {
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'):
+			if word < 0 {
+				dst, word = startWord(dst, base)
+			}
+			if r <= 'Z' && r >= 'A' {
+				r += 'a' - 'A'
+			}
+			dst = append(dst, byte(r))
 		case r == utf8.RuneError && n == 1:
-			flush(false)
+			dst, word = endWord(dst, word, false)
 		case Quote(r):
 			// dropped: "Ra’s" → "ras"
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
-			if unicode.Is(unicode.Mn, r) {
-				continue // a combining mark of a decomposed letter
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if word < 0 {
+				dst, word = startWord(dst, base)
 			}
-			word.WriteString(Base(r))
+			dst = appendBase(dst, r)
+		case r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r):
+			// a combining mark of a decomposed letter
 		default:
-			flush(r == '-' || r == '‐' || r == '‑')
+			dst, word = endWord(dst, word, r == '-' || r == '‐' || r == '‑')
 		}
 	}
-	flush(false)
-	return b.String()
+	dst, _ = endWord(dst, word, false)
+	return dst
+}
+
+// startWord opens a word, after a space if the key already has one.
+func startWord(dst []byte, base int) ([]byte, int) {
+	if len(dst) > base {
+		dst = append(dst, ' ')
+	}
+	return dst, len(dst)
+}
+
+// endWord closes the word starting at dst[word:], if any, writing the
+// Arabic article "al" for "el", and for its sun-letter forms when a hyphen
+// attaches them.
+func endWord(dst []byte, word int, hyphen bool) ([]byte, int) {
+	if word < 0 {
+		return dst, -1
+	}
+	w := dst[word:]
+	if string(w) == "el" || (hyphen && sunArticles[string(w)]) {
+		dst = append(dst[:word], "al"...)
+	}
+	return dst, -1
 }

@@ -3,6 +3,7 @@ package names_test
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/eventwire/eventwire/geo/internal/names"
@@ -72,6 +73,65 @@ func FuzzFold(f *testing.F) {
 		}
 		if names.Fold(k) != k {
 			t.Fatalf("Fold not idempotent: %q → %q → %q", s, k, names.Fold(k))
+		}
+	})
+}
+
+// refFold is Fold as first written, with a builder per word: AppendFold
+// must give the same keys, or the embedded gazetteer's keys stop matching.
+func refFold(s string) string {
+	var b strings.Builder
+	var word strings.Builder
+	flush := func(hyphen bool) {
+		if word.Len() == 0 {
+			return
+		}
+		w := word.String()
+		word.Reset()
+		if w == "el" || (hyphen && refSun[w]) {
+			w = "al"
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == utf8.RuneError && n == 1:
+			flush(false)
+		case names.Quote(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if unicode.Is(unicode.Mn, r) {
+				continue
+			}
+			word.WriteString(names.Base(r))
+		default:
+			flush(r == '-' || r == '‐' || r == '‑')
+		}
+	}
+	flush(false)
+	return b.String()
+}
+
+var refSun = map[string]bool{
+	"ar": true, "as": true, "ad": true, "an": true, "at": true, "az": true,
+	"ash": true, "ath": true, "adh": true, "al": true, "el": true, "ul": true,
+}
+
+func FuzzAppendFold(f *testing.F) {
+	for _, s := range []string{"Ra’s al ‘Ayn", "al-", "-al-Bab-", "Ḩalab", "\xff", "U.S.A.", "El's", "ash-Sham", "Ⱥb", "ǅemal", "Straße"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := refFold(s)
+		if got := names.Fold(s); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
+		}
+		if got := string(names.AppendFold([]byte("x y"), s)); got != "x y"+want {
+			t.Fatalf("AppendFold(%q, %q) = %q, want %q", "x y", s, got, "x y"+want)
 		}
 	})
 }
