@@ -70,6 +70,7 @@ type sentence struct {
 func (c *Coder) Process(doc *eventwire.Document) error {
 	doc.Events = doc.Events[:0]
 	var mem memory
+	var buf scratch
 	mi := 0
 	for si := range doc.Sentences {
 		s := &sentence{doc: doc, index: si, toks: doc.Tokens[si]}
@@ -77,33 +78,45 @@ func (c *Coder) Process(doc *eventwire.Document) error {
 		for mi < len(doc.Mentions) && doc.Mentions[mi].Sentence == si {
 			mi++
 		}
-		s.prepare(doc.Mentions[start:mi], &mem)
+		s.prepare(doc.Mentions[start:mi], &mem, &buf)
 		c.codeSentence(s)
 		s.remember(&mem)
 	}
 	return nil
 }
 
-var closers = map[string]string{"(": ")", "[": "]"}
+// scratch holds the per-token slices of a sentence, reused across the
+// sentences of one article.
+type scratch struct {
+	norm  []string
+	paren []bool
+	owner []int
+	open  []byte
+}
 
-func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory) {
+func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory, buf *scratch) {
 	n := len(s.toks)
-	s.norm = make([]string, n)
-	s.paren = make([]bool, n)
-	s.owner = make([]int, n)
-	var open []string
+	if cap(buf.norm) < n {
+		buf.norm, buf.paren, buf.owner = make([]string, n), make([]bool, n), make([]int, n)
+	}
+	s.norm, s.paren, s.owner = buf.norm[:n], buf.paren[:n], buf.owner[:n]
+	open := buf.open[:0]
 	for k, tk := range s.toks {
 		s.norm[k] = lexicon.Norm(tk.Text)
 		s.words.Add(s.norm[k])
 		s.owner[k] = -1
-		if cl, ok := closers[tk.Text]; ok {
-			open = append(open, cl)
+		switch tk.Text {
+		case "(":
+			open = append(open, ')')
+		case "[":
+			open = append(open, ']')
 		}
 		s.paren[k] = len(open) > 0
-		if len(open) > 0 && tk.Text == open[len(open)-1] {
+		if len(open) > 0 && len(tk.Text) == 1 && tk.Text[0] == open[len(open)-1] {
 			open = open[:len(open)-1]
 		}
 	}
+	buf.open = open
 	text := s.doc.Article.Text
 	// Mentions to token ranges, coordinated ones into one group.
 	for _, m := range mentions {
@@ -202,7 +215,9 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory) {
 			g.refs = []ref{r}
 		}
 	}
-	sort.Slice(s.groups, func(i, j int) bool { return s.groups[i].start < s.groups[j].start })
+	if !sort.SliceIsSorted(s.groups, func(i, j int) bool { return s.groups[i].start < s.groups[j].start }) {
+		sort.Slice(s.groups, func(i, j int) bool { return s.groups[i].start < s.groups[j].start })
+	}
 	for gi, g := range s.groups {
 		for k := g.start; k < g.end; k++ {
 			s.owner[k] = gi
