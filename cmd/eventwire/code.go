@@ -68,18 +68,12 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	fs.SetOutput(e.stderr)
 	var k knowledge
 	k.flags(fs)
-	in := fs.String("in", "text", "input format: `text` (a file is one article), jsonl (one article a line) or csv (a header row with a text column)")
+	var in inputFlags
+	in.register(fs)
 	out := fs.String("out", "", "output: `table` or jsonl (default: table on a terminal, jsonl otherwise)")
-	quiet := fs.Bool("quiet", false, "no progress or summary on stderr")
-	inputs, err := parseFlags(fs, args)
+	inputs, err := in.parse(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(inputs) == 0 {
-		return usageErr("no input: give files, directories, - for stdin, or URLs")
-	}
-	if *in != "text" && *in != "jsonl" && *in != "csv" {
-		return usageErr("--in %q: want text, jsonl or csv", *in)
 	}
 	if *out == "" {
 		*out = "jsonl"
@@ -104,45 +98,20 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r := &source.Reader{Format: *in, Published: pub, Stdin: e.stdin}
-	prog := newProgress(e.stderr, e.stderrTTY, *quiet, "coding", "events")
-	var articles, events, failed int
-	start := time.Now()
-	for res := range p.RunAll(ctx, r.Articles(ctx, inputs), k.workers) {
-		if res.Err != nil {
-			failed++
-			prog.clear()
-			fmt.Fprintf(e.stderr, "error: %v\n", res.Err)
-			continue
-		}
-		articles++
-		for _, pe := range res.Doc.Errors {
-			prog.clear()
-			fmt.Fprintf(e.stderr, "warning: %v\n", pe)
-		}
-		for i := range res.Doc.Events {
-			if err := w.write(&res.Doc.Events[i]); err != nil {
-				return fmt.Errorf("write output: %w", err)
+	r := &source.Reader{Format: in.format, Published: pub, Stdin: e.stdin}
+	err = walk{verb: "coded", unit: "event", progress: "coding"}.run(ctx, e, p, r, inputs, k.workers, in.quiet,
+		func(doc *eventwire.Document) (int, error) {
+			for i := range doc.Events {
+				if err := w.write(&doc.Events[i]); err != nil {
+					return i, err
+				}
 			}
-			events++
-		}
-		prog.set(articles+failed, events)
+			return len(doc.Events), nil
+		})
+	if ferr := w.flush(); ferr != nil && err == nil {
+		err = fmt.Errorf("write output: %w", ferr)
 	}
-	prog.clear()
-	if err := w.flush(); err != nil {
-		return fmt.Errorf("write output: %w", err)
-	}
-	if ctx.Err() != nil {
-		return fmt.Errorf("interrupted after %d articles: %w", articles, ctx.Err())
-	}
-	if !*quiet {
-		fmt.Fprintf(e.stderr, "coded %s, %s; %s failed (%.2fs)\n",
-			plural(articles, "article"), plural(events, "event"), plural(failed, "input"), time.Since(start).Seconds())
-	}
-	if failed > 0 {
-		return errFailed
-	}
-	return nil
+	return err
 }
 
 func plural(n int, word string) string {

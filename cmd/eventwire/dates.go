@@ -49,17 +49,11 @@ func runDates(ctx context.Context, e *env, args []string) error {
 	var k knowledge
 	flags.StringVar(&k.published, "published", "", "publication date `YYYY-MM-DD` for articles that carry none")
 	flags.IntVar(&k.workers, "workers", 0, "articles dated in parallel (0: one per CPU)")
-	in := flags.String("in", "text", "input format: `text` (a file is one article), jsonl (one article a line) or csv (a header row with a text column)")
-	quiet := flags.Bool("quiet", false, "no progress or summary on stderr")
-	inputs, err := parseFlags(flags, args)
+	var in inputFlags
+	in.register(flags)
+	inputs, err := in.parse(flags, args)
 	if err != nil {
 		return err
-	}
-	if len(inputs) == 0 {
-		return usageErr("no input: give files, directories, - for stdin, or URLs")
-	}
-	if *in != "text" && *in != "jsonl" && *in != "csv" {
-		return usageErr("--in %q: want text, jsonl or csv", *in)
 	}
 	pub, err := k.publishedTime()
 	if err != nil {
@@ -67,49 +61,22 @@ func runDates(ctx context.Context, e *env, args []string) error {
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	r := &source.Reader{Format: *in, Published: pub, Stdin: e.stdin}
-	prog := newProgress(e.stderr, e.stderrTTY, *quiet, "dating", "expressions")
-	var articles, exprs, failed int
-	start := time.Now()
-	for res := range datesPipeline().RunAll(ctx, r.Articles(ctx, inputs), k.workers) {
-		if res.Err != nil {
-			failed++
-			prog.clear()
-			fmt.Fprintf(e.stderr, "error: %v\n", res.Err)
-			continue
-		}
-		articles++
-		doc := res.Doc
-		for _, pe := range doc.Errors {
-			prog.clear()
-			fmt.Fprintf(e.stderr, "warning: %v\n", pe)
-		}
-		published := ""
-		if !doc.PubDate.Time.IsZero() {
-			published = doc.PubDate.Time.Format(time.DateOnly)
-		}
-		for _, x := range doc.Timexes {
-			rec := timexRecord{Article: doc.Article.ID, Text: x.Text, Start: x.Span.Start, End: x.Span.End,
-				Type: x.Type, Value: x.Value, Precision: x.Precision, Sentence: x.Sentence, Published: published}
-			if err := enc.Encode(rec); err != nil {
-				return fmt.Errorf("write output: %w", err)
+	r := &source.Reader{Format: in.format, Published: pub, Stdin: e.stdin}
+	return walk{verb: "dated", unit: "expression", progress: "dating"}.run(ctx, e, datesPipeline(), r, inputs, k.workers, in.quiet,
+		func(doc *eventwire.Document) (int, error) {
+			published := ""
+			if !doc.PubDate.Time.IsZero() {
+				published = doc.PubDate.Time.Format(time.DateOnly)
 			}
-			exprs++
-		}
-		prog.set(articles+failed, exprs)
-	}
-	prog.clear()
-	if ctx.Err() != nil {
-		return fmt.Errorf("interrupted after %d articles: %w", articles, ctx.Err())
-	}
-	if !*quiet {
-		fmt.Fprintf(e.stderr, "dated %s, %s; %s failed (%.2fs)\n",
-			plural(articles, "article"), plural(exprs, "expression"), plural(failed, "input"), time.Since(start).Seconds())
-	}
-	if failed > 0 {
-		return errFailed
-	}
-	return nil
+			for i, x := range doc.Timexes {
+				rec := timexRecord{Article: doc.Article.ID, Text: x.Text, Start: x.Span.Start, End: x.Span.End,
+					Type: x.Type, Value: x.Value, Precision: x.Precision, Sentence: x.Sentence, Published: published}
+				if err := enc.Encode(rec); err != nil {
+					return i, err
+				}
+			}
+			return len(doc.Timexes), nil
+		})
 }
 
 // evalDates scores the temporal tagger against TimeML files: each file's

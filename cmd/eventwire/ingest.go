@@ -48,7 +48,7 @@ func openStore(ctx context.Context, dsn string, mustExist bool) (eventwire.Event
 
 // flagErr turns a flag the flag package could not parse into a usage error.
 func flagErr(err error) error {
-	if errors.Is(err, flag.ErrHelp) {
+	if errors.Is(err, flag.ErrHelp) || errors.Is(err, errUsage) {
 		return err
 	}
 	return usageErr("%v", err)
@@ -76,8 +76,8 @@ func runIngest(ctx context.Context, e *env, args []string) (err error) {
 	var k knowledge
 	k.flags(fs)
 	db := fs.String("db", defaultDB, dbUsage)
-	in := fs.String("in", "text", "input format: `text` (a file is one article), jsonl (one article a line) or csv (a header row with a text column)")
-	quiet := fs.Bool("quiet", false, "no progress or summary on stderr")
+	var in inputFlags
+	in.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: eventwire ingest [flags] INPUT...")
 		fmt.Fprintln(e.stderr, "\nCodes articles and stores them with their mentions, places, dates and events.")
@@ -90,15 +90,9 @@ func runIngest(ctx context.Context, e *env, args []string) (err error) {
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
 	}
-	inputs, err := parseFlags(fs, args)
+	inputs, err := in.parse(fs, args)
 	if err != nil {
 		return flagErr(err)
-	}
-	if len(inputs) == 0 {
-		return usageErr("no input: give files, directories, - for stdin, or URLs")
-	}
-	if *in != "text" && *in != "jsonl" && *in != "csv" {
-		return usageErr("--in %q: want text, jsonl or csv", *in)
 	}
 	pub, err := k.publishedTime()
 	if err != nil {
@@ -119,7 +113,7 @@ func runIngest(ctx context.Context, e *env, args []string) (err error) {
 		return err
 	}
 
-	r := &source.Reader{Format: *in, Published: pub, Stdin: e.stdin}
+	r := &source.Reader{Format: in.format, Published: pub, Stdin: e.stdin}
 	var unchanged atomic.Int64
 	var mu sync.Mutex
 	stale := map[string]bool{} // keys of stored articles that changed
@@ -148,7 +142,7 @@ func runIngest(ctx context.Context, e *env, args []string) (err error) {
 		}
 	}
 
-	prog := newProgress(e.stderr, e.stderrTTY, *quiet, "ingesting", "events")
+	prog := newProgress(e.stderr, e.stderrTTY, in.quiet, "ingesting", "events")
 	var (
 		outMu                                sync.Mutex // stderr, prog and the counts below
 		added, changed, same, events, failed int
@@ -221,7 +215,7 @@ func runIngest(ctx context.Context, e *env, args []string) (err error) {
 		return fmt.Errorf("interrupted after %s (%d new, %d unchanged); rerun the same command to finish: %w",
 			plural(total, "article"), added, same, ctx.Err())
 	}
-	if !*quiet {
+	if !in.quiet {
 		what := fmt.Sprintf("%d new, %d unchanged", added, same)
 		if changed > 0 {
 			what = fmt.Sprintf("%d new, %d changed, %d unchanged", added, changed, same)

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/evaluate"
@@ -42,17 +41,11 @@ func runPlaces(ctx context.Context, e *env, args []string) error {
 	fs.SetOutput(e.stderr)
 	var k knowledge
 	k.flags(fs)
-	in := fs.String("in", "text", "input format: `text` (a file is one article), jsonl (one article a line) or csv (a header row with a text column)")
-	quiet := fs.Bool("quiet", false, "no progress or summary on stderr")
-	inputs, err := parseFlags(fs, args)
+	var in inputFlags
+	in.register(fs)
+	inputs, err := in.parse(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(inputs) == 0 {
-		return usageErr("no input: give files, directories, - for stdin, or URLs")
-	}
-	if *in != "text" && *in != "jsonl" && *in != "csv" {
-		return usageErr("--in %q: want text, jsonl or csv", *in)
 	}
 	pub, err := k.publishedTime()
 	if err != nil {
@@ -64,48 +57,16 @@ func runPlaces(ctx context.Context, e *env, args []string) error {
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	r := &source.Reader{Format: *in, Published: pub, Stdin: e.stdin}
-	prog := newProgress(e.stderr, e.stderrTTY, *quiet, "placing", "places")
-	var articles, places, failed int
-	start := time.Now()
-	for res := range p.RunAll(ctx, r.Articles(ctx, inputs), k.workers) {
-		if res.Err != nil && res.Doc == nil {
-			failed++
-			prog.clear()
-			fmt.Fprintf(e.stderr, "error: %v\n", res.Err)
-			continue
-		}
-		if res.Err != nil {
-			// A stage failed: report it, and print what places the
-			// stages before it found (none if it was an early one).
-			prog.clear()
-			fmt.Fprintf(e.stderr, "error: %v\n", res.Err)
-		}
-		articles++
-		for _, pe := range res.Doc.Errors {
-			prog.clear()
-			fmt.Fprintf(e.stderr, "warning: %v\n", pe)
-		}
-		for _, pl := range res.Doc.Places {
-			if err := enc.Encode(newPlaceRecord(res.Doc.Article.ID, pl)); err != nil {
-				return fmt.Errorf("write output: %w", err)
+	r := &source.Reader{Format: in.format, Published: pub, Stdin: e.stdin}
+	return walk{verb: "placed", unit: "place", progress: "placing"}.run(ctx, e, p, r, inputs, k.workers, in.quiet,
+		func(doc *eventwire.Document) (int, error) {
+			for i, pl := range doc.Places {
+				if err := enc.Encode(newPlaceRecord(doc.Article.ID, pl)); err != nil {
+					return i, err
+				}
 			}
-			places++
-		}
-		prog.set(articles+failed, places)
-	}
-	prog.clear()
-	if ctx.Err() != nil {
-		return fmt.Errorf("interrupted after %d articles: %w", articles, ctx.Err())
-	}
-	if !*quiet {
-		fmt.Fprintf(e.stderr, "placed %s, %s; %s failed (%.2fs)\n",
-			plural(articles, "article"), plural(places, "place"), plural(failed, "input"), time.Since(start).Seconds())
-	}
-	if failed > 0 {
-		return errFailed
-	}
-	return nil
+			return len(doc.Places), nil
+		})
 }
 
 func newPlaceRecord(article string, pl eventwire.Place) placeRecord {
