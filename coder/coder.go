@@ -477,7 +477,7 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 
 	if p.Noun {
 		rule = "nominal"
-		if s.lastEnd > 0 {
+		if s.lastEnd > 0 || s.objectOfVerb(i) {
 			// "ignored a ruling by the court", "thanked him for Moscow's
 			// support": a nominal after the sentence's event is its object
 			// or topic, not an event of its own.
@@ -497,8 +497,11 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 		}
 		tgt = s.objectAfter(end)
 	} else {
-		if s.background(i) || s.negated(subj, i) || s.conditional(i) || s.contentClause(i) {
+		if s.background(i) || s.conditional(i) || s.contentClause(i) {
 			return nil
+		}
+		if s.negated(subj, i) {
+			return nil // "did not attack"
 		}
 		if hm.Form&lexicon.Participle != 0 && (s.passive(i) || s.reducedRelative(i)) {
 			rule = "passive"
@@ -551,7 +554,7 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 		}
 		// "demanded that Israel agree to a ceasefire": the clause's subject
 		// is the target, its verb what is demanded, not an event of its own.
-		if tgt == nil && end < len(s.norm) && s.norm[end] == "that" && verbalRoot(p.Code) {
+		if tgt == nil && end < len(s.norm) && s.norm[end] == "that" && demandRoot(p.Code) {
 			tgt = s.objectAfter(end + 1)
 			s.suppress = len(s.norm)
 		}
@@ -757,12 +760,26 @@ func threatCode(code string) string {
 	return ""
 }
 
-// verbalRoot reports codes whose events are said rather than done and
-// take a "that" clause for their content: statements, appeals, intents,
-// demands, criticism, rejections, threats.
-func verbalRoot(code string) bool {
+// objectOfVerb reports a nominal whose possessor is not the sentence's
+// subject: "China has never recognised Russia's annexation of Crimea" -
+// the annexation is what is (not) recognised, not an event reported here.
+func (s *sentence) objectOfVerb(i int) bool {
+	k := i - 1
+	if k > 0 && s.norm[k] == "'s" {
+		k--
+	}
+	if k < 0 || s.owner[k] < 0 {
+		return false
+	}
+	return s.subjectOf(s.groups[s.owner[k]].start) != nil
+}
+
+// demandRoot reports codes whose "that" clause names who is to act:
+// appeals, demands, rejections and threats ("demanded that Israel agree").
+// Denials and statements are about the clause, not addressed to its subject.
+func demandRoot(code string) bool {
 	switch code[:2] {
-	case "01", "02", "03", "05", "10", "11", "12", "13", "14":
+	case "02", "10", "12", "13":
 		return true
 	}
 	return false
