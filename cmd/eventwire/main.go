@@ -25,6 +25,7 @@ func init() {
 		{"code", "[flags] INPUT...", "code articles into events (files, directories, - for stdin, URLs)", runCode},
 		{"ingest", "[--db PATH] [--in text|jsonl|csv] [--published YYYY-MM-DD] [flags] INPUT...", "code articles and store them with their events (default database: eventwire.db)", runIngest},
 		{"query", "[--db PATH] [--from D] [--to D] [--actor C] [--cameo C,...] [--place P] [--bbox B] [--text W] [--by GROUP] [--out table|jsonl|csv] [flags]", "list stored events that pass filters, or count them by day, week, month, dyad, root or country", runQuery},
+		{"export", "--format gdelt|plover|csv|geojson [--db PATH] [--out FILE] [--from D] [--to D] [--actor C] [--cameo C,...] [--place P] [--bbox B] [--text W] [flags]", "write stored events that pass filters as GDELT 2.0 rows, PLOVER JSON, CSV or GeoJSON", runExport},
 		{"lexicon", "check [DIR] | stats [--json]", "check the lexicon or count what it holds", runLexicon},
 		{"dates", "[--in text|jsonl|csv] [--published YYYY-MM-DD] INPUT...", "list the temporal expressions of articles as JSON lines, resolved against the publication date", runDates},
 		{"places", "[--in text|jsonl|csv] [--published YYYY-MM-DD] INPUT...", "list the places of articles as JSON lines, resolved to gazetteer entries", runPlaces},

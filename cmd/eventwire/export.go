@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/eventwire/eventwire"
+	"github.com/eventwire/eventwire/export"
+)
+
+func runExport(ctx context.Context, e *env, args []string) (err error) {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	// Flag errors come back as usage errors (exit 2); the flag package's
+	// own copy of the message is dropped.
+	fs.SetOutput(io.Discard)
+	db := fs.String("db", defaultDB, dbUsage)
+	filter := filterFlags(fs)
+	format := fs.String("format", "", "output `FORMAT`: gdelt (GDELT 2.0 event rows), plover (PLOVER JSON lines), csv or geojson")
+	out := fs.String("out", "", "write to `FILE` instead of standard output; the file is replaced only when the export succeeds")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: eventwire export --format gdelt|plover|csv|geojson [--out FILE] [flags]")
+		fmt.Fprintln(e.stderr, "\nWrites the stored events that pass every filter given, by date, in a format for other tools.\n\nflags:")
+		fs.SetOutput(e.stderr)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return flagErr(err)
+	}
+	if len(rest) > 0 {
+		return usageErr("unexpected argument %q: export takes flags only", rest[0])
+	}
+	f, err := filter()
+	if err != nil {
+		return err
+	}
+	switch {
+	case *format == "":
+		return usageErr("--format is required: %s", strings.Join(export.Formats, ", "))
+	case *format == "parquet":
+		return usageErr("--format parquet is not supported yet; use csv")
+	case !slices.Contains(export.Formats, *format):
+		return usageErr("--format %q: want %s", *format, strings.Join(export.Formats, ", "))
+	}
+
+	st, err := openStore(ctx, *db, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	dst := e.stdout
+	if *out != "" {
+		// Write beside the target and rename at the end, so that a failed
+		// export leaves no half file where the old one was.
+		var tmp *os.File
+		// err here is the named result, which the deferred rename reads.
+		tmp, err = os.CreateTemp(filepath.Dir(*out), "."+filepath.Base(*out)+".*.tmp")
+		if err != nil {
+			return fmt.Errorf("--out %s: %w", *out, err)
+		}
+		defer func() {
+			cerr := tmp.Close()
+			if err == nil && cerr != nil {
+				err = fmt.Errorf("--out %s: %w", *out, cerr)
+			}
+			if err == nil {
+				// CreateTemp makes the file private; an export is for sharing.
+				if cerr := os.Chmod(tmp.Name(), 0o644); cerr != nil {
+					err = fmt.Errorf("--out %s: %w", *out, cerr)
+				} else if rerr := os.Rename(tmp.Name(), *out); rerr != nil {
+					err = fmt.Errorf("--out %s: %w", *out, rerr)
+				}
+			}
+			if err != nil {
+				os.Remove(tmp.Name())
+			}
+		}()
+		dst = tmp
+	}
+
+	// DATEADDED: the store does not keep when each event came in where
+	// this command can see it, so the export's own time stands for it.
+	w, err := export.New(*format, dst, export.Options{Added: time.Now()})
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	n, noPlace := 0, 0
+	for ev, err := range st.Events(ctx, f) {
+		if err != nil {
+			return filterErr(err)
+		}
+		if err := w.Write(&ev); err != nil {
+			return fmt.Errorf("write %s: %w", *format, err)
+		}
+		n++
+		if ev.Location == nil {
+			noPlace++
+		}
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", *format, err)
+	}
+	if *format == "geojson" {
+		fmt.Fprintf(e.stderr, "exported %d events (%d without a location, left out)\n", n-noPlace, noPlace)
+	} else {
+		fmt.Fprintf(e.stderr, "exported %d events (%d without a location)\n", n, noPlace)
+	}
+	return nil
+}
+
+// filterFlags declares the event filter flags of query on fs and returns
+// the function that, after parsing, checks them and gives the filter. The
+// flags mirror query's, which declares its own in runQuery.
+func filterFlags(fs *flag.FlagSet) func() (eventwire.EventFilter, error) {
+	f := new(eventwire.EventFilter)
+	fs.StringVar(&f.From, "from", "", "events on or after `YYYY-MM-DD` (an event dated to a week, month or year counts from its first day)")
+	fs.StringVar(&f.To, "to", "", "events on or before `YYYY-MM-DD`")
+	fs.StringVar(&f.Actor, "actor", "", "source or target actor `CODE` or prefix (RUS, RUSMIL)")
+	fs.StringVar(&f.Source, "source", "", "source actor `CODE` or prefix")
+	fs.StringVar(&f.Target, "target", "", "target actor `CODE` or prefix")
+	fs.StringVar(&f.Country, "country", "", "source or target actor country, alpha-3 `CODE`")
+	cameo := fs.String("cameo", "", "CAMEO `CODES` or prefixes, comma separated (19 is the root, 041,042)")
+	fs.StringVar(&f.Plover, "plover", "", "PLOVER event `TYPE` (ASSAULT, CONSULT, ...)")
+	quad := fs.String("quad", "", "quad class `N`: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
+	fs.StringVar(&f.Location, "place", "", "event location: alpha-3 country or ADM1 `CODE` (SYR, SY07)")
+	bbox := fs.String("bbox", "", "event location inside `MINLON,MINLAT,MAXLON,MAXLAT` (min lon > max lon crosses the antimeridian)")
+	fs.StringVar(&f.Text, "text", "", "events whose evidence sentence has all these `WORDS` (any case, stemmed)")
+	fs.StringVar(&f.After, "after", "", "the events after the event `ID`")
+	fs.IntVar(&f.Limit, "limit", 0, "at most `N` events; 0 for all")
+	return func() (eventwire.EventFilter, error) {
+		err := checkFilter(f, *cameo, *quad, *bbox)
+		return *f, err
+	}
+}
