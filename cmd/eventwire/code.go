@@ -99,7 +99,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	r := &source.Reader{Format: in.format, Published: pub, Stdin: e.stdin}
-	err = walk{verb: "coded", unit: "event", progress: "coding"}.run(ctx, e, p, r, inputs, k.workers, in.quiet,
+	return walk{verb: "coded", unit: "event", progress: "coding", flush: w.flush}.run(ctx, e, p, r, inputs, k.workers, in.quiet,
 		func(doc *eventwire.Document) (int, error) {
 			for i := range doc.Events {
 				if err := w.write(&doc.Events[i]); err != nil {
@@ -108,10 +108,6 @@ func runCode(ctx context.Context, e *env, args []string) error {
 			}
 			return len(doc.Events), nil
 		})
-	if ferr := w.flush(); ferr != nil && err == nil {
-		err = fmt.Errorf("write output: %w", ferr)
-	}
-	return err
 }
 
 func plural(n int, word string) string {

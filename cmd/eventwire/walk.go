@@ -45,8 +45,9 @@ func (f *inputFlags) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 // input, warnings, progress, and a summary ("coded 3 articles, 41 events;
 // 1 input failed"). It returns errFailed when any input failed.
 type walk struct {
-	verb, unit string // "coded", "event"
-	progress   string // "coding"
+	verb, unit string       // "coded", "event"
+	progress   string       // "coding"
+	flush      func() error // writes out buffered output before the summary, if set
 }
 
 func (w walk) run(ctx context.Context, e *env, p *pipeline.Pipeline, r *source.Reader, inputs []string,
@@ -74,6 +75,11 @@ func (w walk) run(ctx context.Context, e *env, p *pipeline.Pipeline, r *source.R
 		prog.set(articles+failed, items)
 	}
 	prog.clear()
+	if w.flush != nil {
+		if err := w.flush(); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+	}
 	if ctx.Err() != nil {
 		return fmt.Errorf("interrupted after %d articles: %w", articles, ctx.Err())
 	}
