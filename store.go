@@ -48,6 +48,19 @@ type EventStore interface {
 	// for a bad filter or grouping.
 	Aggregate(ctx context.Context, f EventFilter, by string) ([]Bucket, error)
 
+	// Clusters yields the deduplicated events: each cluster gathers the
+	// mentions of one event by every stored story (same actors, CAMEO code,
+	// place and date within the store's window), with GDELT's counts. The
+	// filter applies to the cluster's Event, except Text, which matches any
+	// mention; clusters come in the order of their Events (first day, then
+	// event id), starting after the cluster whose decimal ID is f.After.
+	// Mentions are left nil.
+	Clusters(ctx context.Context, f EventFilter) iter.Seq2[Cluster, error]
+
+	// Cluster returns one cluster with every mention, or an error wrapping
+	// ErrNotFound.
+	Cluster(ctx context.Context, id int64) (Cluster, error)
+
 	Close() error
 }
 
@@ -66,6 +79,20 @@ type EventFilter struct {
 	Text     string      // words in the evidence sentence
 	After    string      // cursor: the id of the last event of the previous page
 	Limit    int         // at most this many; 0 for no limit
+}
+
+// Cluster is one event as reported by one or more stories: GDELT's event,
+// whose mentions are the stored events. A re-report (an event that ended
+// well before the story telling it was published) is never in the same
+// cluster as fresh reports of the event.
+type Cluster struct {
+	ID          int64   `json:"id"`
+	Event       Event   `json:"event"`        // the earliest mention: earliest date, then first published, then id
+	NumMentions int     `json:"num_mentions"` // stored events in the cluster
+	NumSources  int     `json:"num_sources"`  // distinct outlets (URL hosts; the ID's first part without a URL)
+	NumArticles int     `json:"num_articles"` // distinct articles
+	ReReport    bool    `json:"rereport"`
+	Mentions    []Event `json:"mentions,omitempty"` // every mention, earliest first, from EventStore.Cluster
 }
 
 // PutResult is the outcome of storing one document of a batch.

@@ -15,9 +15,9 @@ import (
 var writeStatements = map[string]string{
 	"article": `SELECT pk, hash FROM articles WHERE key = ?`,
 	"insertArticle": `INSERT INTO articles(key, id, url, title, published, pub_date, pub_source, pub_precision,
-		dateline, hash, text, errors, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		dateline, hash, text, errors, stored_at, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 	"updateArticle": `UPDATE articles SET key=?, id=?, url=?, title=?, published=?, pub_date=?, pub_source=?,
-		pub_precision=?, dateline=?, hash=?, text=?, errors=?, stored_at=? WHERE pk=?`,
+		pub_precision=?, dateline=?, hash=?, text=?, errors=?, stored_at=?, outlet=? WHERE pk=?`,
 	"deleteMentions": `DELETE FROM mentions WHERE article_pk = ?`,
 	"deletePlaces":   `DELETE FROM places WHERE article_pk = ?`,
 	"deleteTimexes":  `DELETE FROM timexes WHERE article_pk = ?`,
@@ -44,7 +44,7 @@ var (
 		"cameo", "name", "root", "quad", "goldstein", "plover_type", "plover_mode", "plover_context",
 		"location_name", "location_country", "location_adm1", "lat", "lon", "geonameid", "location_precision",
 		"location_start", "location_end", "location_basis",
-		"evidence", "evidence_start", "evidence_end", "trigger_start", "trigger_end", "sentence", "confidence", "explain"}
+		"evidence", "evidence_start", "evidence_end", "trigger_start", "trigger_end", "sentence", "confidence", "explain", "cluster_id"}
 )
 
 // rowsPerInsert is how many rows one INSERT statement carries: one
@@ -183,6 +183,9 @@ func (s *Store) putBatch(ctx context.Context, docs []*eventwire.Document, skip [
 		}
 		res[i].Changed = changed
 	}
+	if err := s.countClusters(ctx, tx, b.touchedIDs()); err != nil {
+		return -1, fmt.Errorf("store %s: %w", plural(len(docs)), err)
+	}
 	if b.firstEvent > 0 {
 		if _, err := s.stmt(ctx, tx, "indexEvents").ExecContext(ctx, b.firstEvent); err != nil {
 			return -1, fmt.Errorf("store %s: index evidence: %w", plural(len(docs)), err)
@@ -202,6 +205,12 @@ type batch struct {
 	// so the rows from firstEvent on are those of this batch, which are
 	// added to the text index at its end, and those below it are indexed.
 	firstEvent int64
+	// touched holds the clusters that events joined in this batch, to be
+	// counted at its end.
+	touched map[int64]bool
+	// nextCluster is the id the batch gives its next new cluster, 0
+	// before the first.
+	nextCluster int64
 }
 
 func plural(n int) string {
@@ -267,7 +276,7 @@ func (s *Store) writeDocument(ctx context.Context, b *batch, pk int64, key, hash
 		errs = string(b)
 	}
 	row := []any{key, a.ID, a.URL, a.Title, published, pubDate, doc.PubDate.Source, string(doc.PubDate.Precision),
-		dateline, hash, a.Text, errs, s.Now().UTC().Format(time.RFC3339)}
+		dateline, hash, a.Text, errs, s.Now().UTC().Format(time.RFC3339), outlet(a.URL, a.ID)}
 	if pk == 0 {
 		res, err := s.stmt(ctx, tx, "insertArticle").ExecContext(ctx, row...)
 		if err != nil {
@@ -280,12 +289,21 @@ func (s *Store) writeDocument(ctx context.Context, b *batch, pk int64, key, hash
 		if _, err := s.stmt(ctx, tx, "unindexEvents").ExecContext(ctx, pk, b.firstEvent); err != nil {
 			return fmt.Errorf("replace: %w", err)
 		}
+		oldClusters, err := s.articleClusters(ctx, tx, pk)
+		if err != nil {
+			return fmt.Errorf("replace: %w", err)
+		}
 		for _, name := range []string{"deleteEvents", "deleteMentions", "deletePlaces", "deleteTimexes"} {
 			if _, err := s.stmt(ctx, tx, name).ExecContext(ctx, pk); err != nil {
 				return fmt.Errorf("replace: %w", err)
 			}
 		}
 		if _, err := s.stmt(ctx, tx, "updateArticle").ExecContext(ctx, append(row, pk)...); err != nil {
+			return fmt.Errorf("replace: %w", err)
+		}
+		// The old events are gone: their clusters lose them before the
+		// new events look for clusters to join.
+		if err := s.countClusters(ctx, tx, oldClusters); err != nil {
 			return fmt.Errorf("replace: %w", err)
 		}
 	}
@@ -319,6 +337,8 @@ func (s *Store) writeDocument(ctx context.Context, b *batch, pk int64, key, hash
 
 	rows = rows[:0]
 	seen := make(map[string]bool, len(doc.Events))
+	fresh := freshFrom(pubDate)
+	reqs := make([]clusterReq, 0, len(doc.Events))
 	for i := range doc.Events {
 		ev := &doc.Events[i]
 		if ev.ID == "" {
@@ -328,14 +348,23 @@ func (s *Store) writeDocument(ctx context.Context, b *batch, pk int64, key, hash
 			continue
 		}
 		seen[ev.ID] = true
-		row, err := eventRow(ev)
+		row, from, to, err := eventRow(ev)
 		if err != nil {
 			return fmt.Errorf("event %s: %w", ev.ID, err)
 		}
-		rows = append(rows, append([]any{ev.ID, pk, a.ID, i}, row...))
+		ckey, rereport := clusterFields(ev, from, to, fresh)
+		reqs = append(reqs, clusterReq{ckey, rereport, isDay(ev), from})
+		rows = append(rows, append(append([]any{ev.ID, pk, a.ID, i}, row...), nil))
 	}
 	if len(rows) == 0 {
 		return nil
+	}
+	clusters, err := s.assignClusters(ctx, b, reqs)
+	if err != nil {
+		return fmt.Errorf("events: %w", err)
+	}
+	for i, id := range clusters {
+		rows[i][len(rows[i])-1] = id
 	}
 	last, err := s.events.insert(ctx, s.db, tx, rows)
 	if err != nil {
@@ -364,13 +393,14 @@ func (s *Store) eventConflict(ctx context.Context, tx *sql.Tx, pk int64, doc *ev
 	return fmt.Errorf("events: %w: an event id is stored for another article", eventwire.ErrConflict)
 }
 
-// eventRow returns the columns of events from date to explain.
-func eventRow(ev *eventwire.Event) ([]any, error) {
-	from, to, err := dayRange(ev.Date, ev.DatePrecision)
+// eventRow returns the columns of events from date to explain, and the
+// first and last day the event's date covers.
+func eventRow(ev *eventwire.Event) (row []any, from, to string, err error) {
+	from, to, err = dayRange(ev.Date, ev.DatePrecision)
 	if err != nil {
-		return nil, err
+		return nil, "", "", err
 	}
-	row := make([]any, 0, 46)
+	row = make([]any, 0, 47)
 	row = append(row, ev.Date, string(ev.DatePrecision), from, to)
 	row = appendParticipant(row, ev.Source)
 	row = appendParticipant(row, ev.Target)
@@ -388,13 +418,13 @@ func eventRow(ev *eventwire.Event) ([]any, error) {
 	if ev.Explain != nil {
 		b, err := json.Marshal(ev.Explain)
 		if err != nil {
-			return nil, fmt.Errorf("explain: %w", err)
+			return nil, "", "", fmt.Errorf("explain: %w", err)
 		}
 		explain = string(b)
 	}
 	row = append(row, ev.Evidence.Sentence, ev.Evidence.Start, ev.Evidence.End, ev.Evidence.Trigger.Start,
 		ev.Evidence.Trigger.End, ev.Sentence, ev.Confidence, explain)
-	return row, nil
+	return row, from, to, nil
 }
 
 func appendParticipant(row []any, p *eventwire.Participant) []any {

@@ -320,7 +320,11 @@ func ftsQuery(text string) string {
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(dest ...any) error }
 
-func scanEvent(r scanner) (eventwire.Event, error) {
+func scanEvent(r scanner) (eventwire.Event, error) { return scanEventWith(r) }
+
+// scanEventWith scans the columns before eventColumns into prefix, then
+// the event.
+func scanEventWith(r scanner, prefix ...any) (eventwire.Event, error) {
 	var ev eventwire.Event
 	var prec string
 	var src, tgt participantCols
@@ -330,14 +334,14 @@ func scanEvent(r scanner) (eventwire.Event, error) {
 		lat, lon                              sql.NullFloat64
 		geonameid, start, end                 sql.NullInt64
 	}
-	err := r.Scan(&ev.ID, &ev.Article, &ev.Date, &prec,
+	err := r.Scan(append(prefix, &ev.ID, &ev.Article, &ev.Date, &prec,
 		&src.code, &src.country, &src.sector, &src.text, &src.name, &src.start, &src.end, &src.resolved,
 		&tgt.code, &tgt.country, &tgt.sector, &tgt.text, &tgt.name, &tgt.start, &tgt.end, &tgt.resolved,
 		&ev.CAMEO, &ev.Name, &ev.Root, &ev.Quad, &ev.Goldstein, &ev.Plover.Type, &ev.Plover.Mode, &ploverContext,
 		&loc.name, &loc.country, &loc.adm1, &loc.lat, &loc.lon, &loc.geonameid, &loc.precision,
 		&loc.start, &loc.end, &loc.basis,
 		&ev.Evidence.Sentence, &ev.Evidence.Start, &ev.Evidence.End, &ev.Evidence.Trigger.Start, &ev.Evidence.Trigger.End,
-		&ev.Sentence, &ev.Confidence, &explain)
+		&ev.Sentence, &ev.Confidence, &explain)...)
 	if err != nil {
 		return ev, err
 	}

@@ -43,7 +43,7 @@ type Store struct {
 	writeMu sync.Mutex // one writer at a time inside this process
 	stmts   map[string]*sql.Stmt
 	// multi-row inserts, used under writeMu
-	mentions, places, timexes, events *inserter
+	mentions, places, timexes, events, clusters *inserter
 }
 
 // Open opens or creates the database at path and brings its schema up to
@@ -79,13 +79,18 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		places:   newInserter("places", placeColumns),
 		timexes:  newInserter("timexes", timexColumns),
 		events:   newInserter("events", eventColumnList),
+		clusters: newInserter("clusters", clusterColumnList),
 	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	if err := s.prepare(ctx); err != nil {
-		db.Close()
+		s.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	if err := s.backfill(ctx); err != nil {
+		s.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	return s, nil
@@ -106,7 +111,7 @@ func (s *Store) Close() error {
 	for _, st := range s.stmts {
 		st.Close()
 	}
-	for _, in := range []*inserter{s.mentions, s.places, s.timexes, s.events} {
+	for _, in := range []*inserter{s.mentions, s.places, s.timexes, s.events, s.clusters} {
 		in.close()
 	}
 	if err := s.db.Close(); err != nil {
@@ -218,12 +223,14 @@ func (s *Store) stmt(ctx context.Context, tx *sql.Tx, name string) *sql.Stmt {
 
 func (s *Store) prepare(ctx context.Context) error {
 	s.stmts = map[string]*sql.Stmt{}
-	for name, q := range writeStatements {
-		st, err := s.db.PrepareContext(ctx, q)
-		if err != nil {
-			return fmt.Errorf("prepare %s: %w", name, err)
+	for _, set := range []map[string]string{writeStatements, clusterStatements} {
+		for name, q := range set {
+			st, err := s.db.PrepareContext(ctx, q)
+			if err != nil {
+				return fmt.Errorf("prepare %s: %w", name, err)
+			}
+			s.stmts[name] = st
 		}
-		s.stmts[name] = st
 	}
 	return nil
 }

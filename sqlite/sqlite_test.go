@@ -237,3 +237,36 @@ func TestStoredAt(t *testing.T) {
 		t.Errorf("stored_at = %q, %v", at, err)
 	}
 }
+
+// TestClusterBackfill: events stored before clusters existed (as by a
+// database of schema version 1) are clustered when the store opens, as
+// they would have been when stored.
+func TestClusterBackfill(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "events.db")
+	s := open(t, path)
+	if _, err := s.PutDocuments(ctx, storetest.Reports()); err != nil {
+		t.Fatal(err)
+	}
+	summary := func(s *sqlite.Store) string {
+		var out []string
+		for c, err := range s.Clusters(ctx, eventwire.EventFilter{}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, fmt.Sprintf("%s %d/%d/%d %v", c.Event.ID, c.NumMentions, c.NumArticles, c.NumSources, c.ReReport))
+		}
+		return strings.Join(out, "; ")
+	}
+	want := summary(s)
+	for _, q := range []string{"UPDATE events SET cluster_id = NULL", "DELETE FROM clusters", "UPDATE articles SET outlet = NULL"} {
+		if _, err := s.DB().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s = open(t, path)
+	if got := summary(s); got != want {
+		t.Errorf("after clustering on open:\n got %s\nwant %s", got, want)
+	}
+}

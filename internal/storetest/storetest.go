@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) eventwire.EventStore) {
 	t.Run("NoEvents", func(t *testing.T) { testNoEvents(t, open(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, open(t)) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, open(t)) })
+	t.Run("Clusters", func(t *testing.T) { testClusters(t, open) })
 	t.Run("Queries", func(t *testing.T) {
 		s := open(t)
 		all := fill(t, s)
