@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -38,6 +39,8 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&f.Limit, "limit", 0, "at most `N` events (or groups); 0 for all")
 	by := fs.String("by", "", "count by `GROUP`: day, week, month, dyad, root or country (of the location), with Goldstein sums and means")
 	out := fs.String("out", "", "output: `table`, jsonl or csv (default: table on a terminal, jsonl otherwise)")
+	clusters := fs.Bool("clusters", false, "list deduplicated events: one row per event reported by many stories, with its mention, source and article counts")
+	cluster := fs.Int64("cluster", 0, "list every mention of the cluster `ID`, with its article and evidence")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: eventwire query [flags]")
 		fmt.Fprintln(e.stderr, "\nLists the stored events that pass every filter given, by date, or counts them by group.\n\nflags:")
@@ -62,6 +65,9 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	}
 	if *by != "" && f.After != "" {
 		return usageErr("--after pages through events; it does not go with --by")
+	}
+	if *by != "" && (*clusters || *cluster != 0) {
+		return usageErr("--by counts events; it does not go with --clusters or --cluster")
 	}
 	if *out == "" {
 		*out = "jsonl"
@@ -88,6 +94,9 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	}
+	if *clusters {
+		return writeClusters(ctx, e, st, f, *out)
+	}
 	var w eventWriter
 	switch *out {
 	case "jsonl":
@@ -97,6 +106,18 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 		w = newTableWriter(e.stdout, terminalWidth())
 	case "csv":
 		w = newCSVEventWriter(e.stdout)
+	}
+	if *cluster != 0 {
+		c, err := st.Cluster(ctx, *cluster)
+		if err != nil {
+			return err
+		}
+		for i := range c.Mentions {
+			if err := w.write(&c.Mentions[i]); err != nil {
+				return fmt.Errorf("write output: %w", err)
+			}
+		}
+		return w.flush()
 	}
 	for ev, err := range st.Events(ctx, f) {
 		if err != nil {
@@ -338,4 +359,59 @@ func dash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// writeClusters lists deduplicated events: the earliest mention of each
+// cluster with the counts GDELT keeps (mentions, sources, articles).
+func writeClusters(ctx context.Context, e *env, st eventwire.EventStore, f eventwire.EventFilter, out string) error {
+	bw := bufio.NewWriter(e.stdout)
+	defer bw.Flush()
+	var cw *csv.Writer
+	switch out {
+	case "table":
+		fmt.Fprintf(bw, "%-8s %-10s  %-10s %-5s %-10s %-14s %8s %7s %8s  %s\n",
+			"CLUSTER", "DATE", "SOURCE", "CODE", "TARGET", "PLACE", "MENTIONS", "SOURCES", "ARTICLES", "REREPORT")
+	case "csv":
+		cw = csv.NewWriter(bw)
+		cw.Write([]string{"cluster", "date", "source", "target", "cameo", "place", "country", "num_mentions", "num_sources", "num_articles", "rereport"})
+	}
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for c, err := range st.Clusters(ctx, f) {
+		if err != nil {
+			return filterErr(err)
+		}
+		ev := c.Event
+		src, tgt, place, country := "-", "-", "-", ""
+		if ev.Source != nil {
+			src = ev.Source.Code
+		}
+		if ev.Target != nil {
+			tgt = ev.Target.Code
+		}
+		if ev.Location != nil {
+			place, country = ev.Location.Name, ev.Location.Country
+		}
+		var err error
+		switch out {
+		case "table":
+			_, err = fmt.Fprintf(bw, "%-8d %-10s  %-10s %-5s %-10s %-14s %8d %7d %8d  %v\n",
+				c.ID, ev.Date, src, ev.CAMEO, tgt, cut(place, 14), c.NumMentions, c.NumSources, c.NumArticles, c.ReReport)
+		case "csv":
+			err = cw.Write([]string{strconv.FormatInt(c.ID, 10), ev.Date, src, tgt, ev.CAMEO, place, country,
+				strconv.Itoa(c.NumMentions), strconv.Itoa(c.NumSources), strconv.Itoa(c.NumArticles), strconv.FormatBool(c.ReReport)})
+		default:
+			err = enc.Encode(c)
+		}
+		if err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+	}
+	if cw != nil {
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+	}
+	return bw.Flush()
 }

@@ -288,3 +288,38 @@ func TestQueryUsage(t *testing.T) {
 		t.Errorf("unknown --after: exit %d: %s", code, errs)
 	}
 }
+
+// TestQueryClusters: the same story stored twice under two names is one
+// cluster per event with two articles, and --cluster lists both mentions.
+func TestQueryClusters(t *testing.T) {
+	dir := t.TempDir()
+	story, err := os.ReadFile("../../examples/tass-2020-02-21-idlib.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a.txt", "b.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), story, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(dir, "events.db")
+	if code, _, errs := runCmd(t, "", "ingest", "--quiet", "--db", db, "--published", "2020-02-21",
+		filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	code, out, errs := runCmd(t, "", "query", "--db", db, "--clusters", "--out", "csv", "--cameo", "138")
+	if code != 0 {
+		t.Fatalf("query --clusters: exit %d: %s", code, errs)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("want a header and one cluster, got %q (%v)", out, err)
+	}
+	if got := rows[1][7] + "/" + rows[1][9]; got != "2/2" {
+		t.Errorf("mentions/articles = %s, want 2/2: %q", got, rows[1])
+	}
+	code, out, errs = runCmd(t, "", "query", "--db", db, "--cluster", rows[1][0], "--out", "jsonl")
+	if code != 0 || strings.Count(out, "\n") != 2 {
+		t.Errorf("--cluster %s: exit %d, %d mentions: %s%s", rows[1][0], code, strings.Count(out, "\n"), out, errs)
+	}
+}
