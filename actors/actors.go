@@ -38,27 +38,58 @@ func (t *Tagger) Process(doc *eventwire.Document) error {
 		date = doc.Article.Published
 	}
 	doc.Mentions = doc.Mentions[:0]
-	var norm, raw []string
+	var m matcher
+	longest := 0
+	for _, toks := range doc.Tokens {
+		longest = max(longest, len(toks))
+	}
+	m.grow(longest)
 	for si, toks := range doc.Tokens {
-		norm, raw = norm[:0], raw[:0]
-		for _, tk := range toks {
-			norm = append(norm, lexicon.Norm(tk.Text))
-			raw = append(raw, tk.Text)
-		}
-		pieces := t.match(norm, raw, date)
-		doc.Mentions = t.chunk(doc, si, toks, norm, pieces, date)
+		m.reset(toks)
+		pieces := t.match(&m, date)
+		doc.Mentions = t.chunk(doc, si, toks, m.norm, pieces, date)
+		m.pieces = pieces[:0]
 	}
 	fillContextCountries(doc)
 	return nil
 }
 
+// matcher holds one sentence's words, reused across the sentences of an
+// article, and the longest phrase found at each token so far: the
+// overtaking check asks for tokens that the main loop may reach again.
+type matcher struct {
+	norm, raw []string
+	hash      []uint32
+	best      []*lexicon.Phrase
+	done      []bool
+	pieces    []piece
+}
+
+// grow makes room for sentences of n tokens.
+func (m *matcher) grow(n int) {
+	m.norm, m.raw, m.hash = make([]string, 0, n), make([]string, 0, n), make([]uint32, 0, n)
+	m.best, m.done = make([]*lexicon.Phrase, 0, n), make([]bool, 0, n)
+}
+
+func (m *matcher) reset(toks []eventwire.Token) {
+	m.norm = lexicon.NormTokens(m.norm[:0], toks)
+	m.raw, m.hash = m.raw[:0], m.hash[:0]
+	m.best, m.done = m.best[:0], m.done[:0]
+	for k, tk := range toks {
+		m.raw = append(m.raw, tk.Text)
+		m.hash = append(m.hash, lexicon.Hash(m.norm[k]))
+		m.best = append(m.best, nil)
+		m.done = append(m.done, false)
+	}
+}
+
 // match finds the longest phrase at each token, left to right. A match
 // gives way to a name that starts inside it and runs further: in "Crown
 // Prince Mohammed bin Salman" the full name beats the title alias.
-func (t *Tagger) match(norm, raw []string, date time.Time) []piece {
-	var out []piece
-	for i := 0; i < len(norm); {
-		best := t.longest(norm, raw, i, date)
+func (t *Tagger) match(m *matcher, date time.Time) []piece {
+	out := m.pieces[:0]
+	for i := 0; i < len(m.norm); {
+		best := t.longest(m, i, date)
 		if best == nil {
 			i++
 			continue
@@ -66,7 +97,7 @@ func (t *Tagger) match(norm, raw []string, date time.Time) []piece {
 		end := i + len(best.Words)
 		overtaken := false
 		for j := i + 1; j < end; j++ {
-			if o := t.longest(norm, raw, j, date); o != nil && o.Kind == lexicon.EntityName && j+len(o.Words) > end {
+			if o := t.longest(m, j, date); o != nil && o.Kind == lexicon.EntityName && j+len(o.Words) > end {
 				overtaken = true
 				break
 			}
@@ -84,13 +115,21 @@ func (t *Tagger) match(norm, raw []string, date time.Time) []piece {
 // longest returns the longest phrase at token i. Two names written alike
 // ("Bush" for father and son) are told apart by the article's date: the
 // one holding a dated role then wins.
-func (t *Tagger) longest(norm, raw []string, i int, date time.Time) *lexicon.Phrase {
+func (t *Tagger) longest(m *matcher, i int, date time.Time) *lexicon.Phrase {
+	if !m.done[i] {
+		m.best[i] = t.findLongest(m, i, date)
+		m.done[i] = true
+	}
+	return m.best[i]
+}
+
+func (t *Tagger) findLongest(m *matcher, i int, date time.Time) *lexicon.Phrase {
 	var best *lexicon.Phrase
-	for _, ph := range t.Lex.Phrases().Candidates(norm[i]) {
+	for _, ph := range t.Lex.Phrases().CandidatesHashed(m.norm[i], m.hash[i]) {
 		if best != nil && len(ph.Words) < len(best.Words) {
 			break // candidates come longest first
 		}
-		if !ph.Fits(norm, raw, i) {
+		if !ph.FitsHashed(m.norm, m.raw, m.hash, i) {
 			continue
 		}
 		if best == nil {
@@ -187,7 +226,7 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 			if ph.Plural || p.end < len(toks) && toks[p.end].Kind == eventwire.Word && !capitalised(toks[p.end].Text) {
 				// "the Syrians", "Turks", and "Ukrainian positions", "Israeli
 				// air strikes": the country itself.
-				emit(p, p, ph, lexicon.SplitCode(ph.Country.Code), ph.Pos.String())
+				emit(p, p, ph, lexicon.SplitCode(ph.Country.Code), ph.Entry())
 			}
 		case lexicon.CountryName, lexicon.SeatName:
 			if locative(norm, p.start) {
@@ -208,7 +247,7 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 			if ph.Kind == lexicon.SeatName {
 				code += ph.Role
 			}
-			emit(p, p, ph, lexicon.SplitCode(code), ph.Pos.String())
+			emit(p, p, ph, lexicon.SplitCode(code), ph.Entry())
 		case lexicon.EntityName:
 			if ph.Entity.Kind != lexicon.Person && partOfLongerName(toks, p) {
 				continue // "Memorial" in "Peace Memorial Park"
@@ -216,7 +255,8 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 			e := ph.Entity
 			role, ok := e.RoleAt(date)
 			a := eventwire.Actor{Name: e.Name}
-			entries := []string{ph.Pos.String()}
+			entries := make([]string, 1, 3)
+			entries[0] = ph.Entry()
 			if ok {
 				a = lexicon.SplitCode(role.Code)
 				a.Name = e.Name
@@ -231,7 +271,7 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 				// "RSF fighters", "Hezbollah militants": the group's members are the group.
 				last = *nx
 				skip = nx.end
-				entries = append(entries, nx.ph.Pos.String())
+				entries = append(entries, nx.ph.Entry())
 			}
 			emit(p, last, ph, a, entries...)
 			mods = mods[:0]
@@ -258,7 +298,7 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 			for _, m := range mods {
 				if m.ph.Country != nil {
 					countries = append(countries, m.ph.Country.Code)
-					entries = append(entries, m.ph.Pos.String())
+					entries = append(entries, m.ph.Entry())
 				}
 			}
 			last := p
@@ -266,7 +306,7 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 				// "the foreign ministers of India and China", "the people of Turkey".
 				for _, c := range ofCountries(norm, p, pieces[n+1:]) {
 					countries = append(countries, c.ph.Country.Code)
-					entries = append(entries, c.ph.Pos.String())
+					entries = append(entries, c.ph.Entry())
 					last = c
 					skip = c.end
 				}
@@ -274,7 +314,7 @@ func (t *Tagger) chunk(doc *eventwire.Document, si int, toks []eventwire.Token, 
 			if len(mods) > 0 {
 				first = mods[0]
 			}
-			entries = append(entries, ph.Pos.String())
+			entries = append(entries, ph.Entry())
 			if len(countries) == 0 {
 				countries = []string{""}
 			}

@@ -3,9 +3,9 @@ package coder
 import (
 	"crypto/sha1"
 	"encoding/hex"
-	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/eventwire/eventwire"
@@ -54,16 +54,17 @@ type sentence struct {
 	index  int
 	toks   []eventwire.Token
 	norm   []string
-	paren  []bool // inside (...) or [...]
-	words  lexicon.WordSet
+	hash   []uint32          // lexicon.Hash of norm
+	paren  []bool            // inside (...) or [...]
+	after  []lexicon.WordSet // after[k]: the words at k and later; patterns match after their head
 	groups []group
 	owner  []int // token -> group index, -1 if none
 
-	lastEnd  int    // token after the last event coded in this sentence, 0 if none
-	lastSrc  *group // the source of that event
-	pair     []ref  // the two sides of the last reciprocal event, for "the sides"
-	seen     map[string]bool
-	suppress int // triggers before this token belong to an earlier event's complement
+	lastEnd  int        // token after the last event coded in this sentence, 0 if none
+	lastSrc  *group     // the source of that event
+	pair     []ref      // the two sides of the last reciprocal event, for "the sides"
+	seen     []eventKey // one event per actors and code in a sentence
+	suppress int        // triggers before this token belong to an earlier event's complement
 }
 
 // Process implements eventwire.Stage.
@@ -71,9 +72,18 @@ func (c *Coder) Process(doc *eventwire.Document) error {
 	doc.Events = doc.Events[:0]
 	var mem memory
 	var buf scratch
+	for _, toks := range doc.Tokens {
+		if len(toks) > cap(buf.norm) || len(toks)+1 > cap(buf.after) {
+			n := len(toks)
+			buf.norm, buf.hash, buf.paren, buf.owner, buf.after = make([]string, 0, n), make([]uint32, n), make([]bool, n), make([]int, n), make([]lexicon.WordSet, n+1)
+		}
+	}
+	s := &sentence{}
 	mi := 0
 	for si := range doc.Sentences {
-		s := &sentence{doc: doc, index: si, toks: doc.Tokens[si]}
+		// One sentence value reused: only the slices it lends out to
+		// memory (refs) are made afresh for each sentence.
+		*s = sentence{doc: doc, index: si, toks: doc.Tokens[si], groups: buf.groups[:0], seen: buf.seen[:0]}
 		start := mi
 		for mi < len(doc.Mentions) && doc.Mentions[mi].Sentence == si {
 			mi++
@@ -81,29 +91,39 @@ func (c *Coder) Process(doc *eventwire.Document) error {
 		s.prepare(doc.Mentions[start:mi], &mem, &buf)
 		c.codeSentence(s)
 		s.remember(&mem)
+		buf.groups, buf.seen = s.groups[:0], s.seen[:0]
 	}
 	return nil
 }
+
+// eventKey identifies an event within a sentence: its actors and code.
+type eventKey struct{ src, tgt, code string }
 
 // scratch holds the per-token slices of a sentence, reused across the
 // sentences of one article.
 type scratch struct {
 	norm  []string
+	hash  []uint32
+	after []lexicon.WordSet
 	paren []bool
 	owner []int
 	open  []byte
+	// groups and seen are a sentence's; none of them outlives it, while
+	// the refs inside groups may be kept by memory and are not reused.
+	groups []group
+	seen   []eventKey
 }
 
 func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory, buf *scratch) {
 	n := len(s.toks)
-	if cap(buf.norm) < n {
-		buf.norm, buf.paren, buf.owner = make([]string, n), make([]bool, n), make([]int, n)
+	if cap(buf.norm) < n || cap(buf.after) < n+1 {
+		buf.norm, buf.hash, buf.paren, buf.owner, buf.after = make([]string, 0, n), make([]uint32, n), make([]bool, n), make([]int, n), make([]lexicon.WordSet, n+1)
 	}
-	s.norm, s.paren, s.owner = buf.norm[:n], buf.paren[:n], buf.owner[:n]
+	s.norm, s.hash, s.paren, s.owner, s.after = buf.norm[:n], buf.hash[:n], buf.paren[:n], buf.owner[:n], buf.after[:n+1]
 	open := buf.open[:0]
+	s.norm = lexicon.NormTokens(s.norm[:0], s.toks)
 	for k, tk := range s.toks {
-		s.norm[k] = lexicon.Norm(tk.Text)
-		s.words.Add(s.norm[k])
+		s.hash[k] = lexicon.Hash(s.norm[k])
 		s.owner[k] = -1
 		switch tk.Text {
 		case "(":
@@ -117,8 +137,15 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory, buf *scrat
 		}
 	}
 	buf.open = open
+	s.after[n] = lexicon.WordSet{}
+	for k := n - 1; k >= 0; k-- {
+		s.after[k] = s.after[k+1]
+		s.after[k].AddHash(s.hash[k])
+	}
 	text := s.doc.Article.Text
-	// Mentions to token ranges, coordinated ones into one group.
+	// Mentions to token ranges, coordinated ones into one group. The refs
+	// of single-actor groups are cut from one slab per sentence.
+	slab := make([]ref, 0, len(mentions))
 	for _, m := range mentions {
 		a, b := s.tokenRange(m.Span)
 		if a >= b {
@@ -136,7 +163,15 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory, buf *scrat
 			}
 			continue
 		}
-		s.groups = append(s.groups, group{refs: []ref{r}, start: a, end: b})
+		slab = append(slab, r)
+		s.groups = append(s.groups, group{refs: slab[len(slab)-1 : len(slab) : len(slab)], start: a, end: b})
+	}
+	// Mark the tokens the mention groups cover; owner is overwritten with
+	// group indexes below, and every marked token lies in some group.
+	for _, g := range s.groups {
+		for k := g.start; k < g.end; k++ {
+			s.owner[k] = 0
+		}
 	}
 	// Pronouns and "the sides" stand for actors named before. "he" is the
 	// latest person, in this sentence or before; "him" the latest person of
@@ -154,8 +189,8 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory, buf *scrat
 			}
 			gi++
 		}
-		if s.inGroup(k) {
-			continue
+		if s.owner[k] >= 0 {
+			continue // in a group; the groups added below start after k
 		}
 		var refs []ref
 		switch s.norm[k] {
@@ -223,15 +258,6 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory, buf *scrat
 			s.owner[k] = gi
 		}
 	}
-}
-
-func (s *sentence) inGroup(k int) bool {
-	for _, g := range s.groups {
-		if k >= g.start && k < g.end {
-			return true
-		}
-	}
-	return false
 }
 
 // apposition reports a description set off by a comma after a person:
@@ -342,18 +368,25 @@ func (s *sentence) remember(mem *memory) {
 			mem.many = g.refs
 		}
 		for i := range g.refs {
-			r := g.refs[i]
-			switch r.kind {
+			switch g.refs[i].kind {
 			case "person":
+				r := g.refs[i]
 				mem.person = &r
-				ps := []ref{r}
+				var ps [4]ref
+				ps[0] = r
+				n := 1
 				for _, p := range mem.persons {
-					if p.actor.Name != r.actor.Name && len(ps) < 4 {
-						ps = append(ps, p)
+					if p.actor.Name != r.actor.Name && n < len(ps) {
+						ps[n] = p
+						n++
 					}
 				}
-				mem.persons = ps
+				if cap(mem.persons) < len(ps) {
+					mem.persons = make([]ref, 0, len(ps))
+				}
+				mem.persons = append(mem.persons[:0], ps[:n]...)
 			case "group", "organisation":
+				r := g.refs[i]
 				mem.body = &r
 			}
 		}
@@ -438,7 +471,7 @@ func (c *Coder) codeSentence(s *sentence) {
 		if s.paren[i] || s.owner[i] >= 0 {
 			continue
 		}
-		hms := verbs.Lookup(s.norm[i])
+		hms := verbs.LookupAt(s.norm, s.hash, i)
 		if len(hms) == 0 {
 			continue
 		}
@@ -446,17 +479,17 @@ func (c *Coder) codeSentence(s *sentence) {
 			continue
 		}
 		nounOnly := s.nounOnly(i)
-		for _, hm := range hms {
+		for hi := range hms {
+			hm := &hms[hi]
 			p := hm.Pattern
-			if nounOnly && !p.Noun || !p.Possible(s.words) {
+			if !hm.MayMatch(s.after[i+1], s.hash, i) || nounOnly && !p.Noun || !p.Possible(s.after[i+1]) {
 				continue
 			}
-			end, ok := p.Match(s.norm, i, stop)
+			end, ok := p.MatchHashed(s.norm, s.hash, i, stop)
 			if !ok {
 				continue
 			}
-			if evs := c.build(s, hm, i, end); len(evs) > 0 {
-				s.doc.Events = append(s.doc.Events, evs...)
+			if c.build(s, hm, i, end) > 0 {
 				s.lastEnd = end
 				i = end - 1
 				break
@@ -466,8 +499,9 @@ func (c *Coder) codeSentence(s *sentence) {
 }
 
 // build finds who did it and to whom for a pattern matched at [i, end),
-// and returns the events, or nil when the sentence does not support one.
-func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire.Event {
+// appends the events to doc.Events and returns how many, 0 when the
+// sentence does not support one.
+func (c *Coder) build(s *sentence, hm *lexicon.HeadMatch, i, end int) int {
 	p := hm.Pattern
 	code := p.Code
 	rule := "active"
@@ -481,7 +515,7 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 			// "ignored a ruling by the court", "thanked him for Moscow's
 			// support": a nominal after the sentence's event is its object
 			// or topic, not an event of its own.
-			return nil
+			return 0
 		}
 		// "militant attacks on X", "X's offensive against Y", "attacks by X on Y".
 		if i > 0 && s.owner[i-1] >= 0 {
@@ -493,22 +527,22 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 			src = by
 		}
 		if src == nil {
-			return nil
+			return 0
 		}
 		tgt = s.objectAfter(end)
 	} else {
 		if s.background(i) || s.conditional(i) || s.contentClause(i) {
-			return nil
+			return 0
 		}
 		if s.negated(subj, i) {
-			return nil // "did not attack"
+			return 0 // "did not attack"
 		}
 		if hm.Form&lexicon.Participle != 0 && (s.passive(i) || s.reducedRelative(i)) {
 			rule = "passive"
 			src = s.byAgent(end)
 			tgt = subj
 			if src == nil {
-				return nil
+				return 0
 			}
 		} else {
 			src = subj
@@ -520,7 +554,7 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 			tgt = s.objectWithin(i+1, end)
 		}
 		if src == nil {
-			return nil
+			return 0
 		}
 		s.lastSrc = src
 		if tgt != nil && s.ownedBy(tgt, src, code) {
@@ -538,7 +572,7 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 		}
 		switch s.modal(src, i) {
 		case "could", "may", "might", "can":
-			return nil // speculation: "China could try to blockade Taiwan"
+			return 0 // speculation: "China could try to blockade Taiwan"
 		case "will", "would", "shall", "should":
 			if threat := threatCode(p.Code); threat != "" && s.hasCondition() {
 				// "Moscow would respond militarily if...": a threat.
@@ -607,7 +641,7 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 		}
 	}
 	if len(pairs) == 0 {
-		return nil
+		return 0
 	}
 
 	if code == "190" {
@@ -615,15 +649,11 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 	}
 	cb, ok := c.Lex.Codebook.Lookup(code)
 	if !ok {
-		return nil
+		return 0
 	}
 	st := s.doc.Sentences[s.index]
 	trigger := eventwire.Span{Start: s.toks[i].Span.Start, End: s.toks[end-1].Span.End}
-	var out []eventwire.Event
-	if s.seen == nil {
-		s.seen = map[string]bool{}
-	}
-	seen := s.seen // one event per actors and code in a sentence
+	n0 := len(s.doc.Events)
 	for _, pr := range pairs {
 		ev := eventwire.Event{
 			Article:   s.doc.Article.ID,
@@ -638,13 +668,13 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 			Source:    participant(pr.a),
 			Target:    participant(pr.b),
 		}
-		key := ev.Source.Code + ">" + targetCode(ev.Target) + ":" + ev.CAMEO
-		if seen[key] {
+		key := eventKey{ev.Source.Code, targetCode(ev.Target), ev.CAMEO}
+		if slices.Contains(s.seen, key) {
 			continue
 		}
-		seen[key] = true
+		s.seen = append(s.seen, key)
 		ev.Confidence = confidence(p, rule, pr.a, pr.b)
-		ev.ID = eventID(ev)
+		ev.ID = eventID(&ev)
 		if c.Explain {
 			ex := &eventwire.Explanation{Rule: rule, Pattern: p.Code + " " + p.Text, Entry: p.Pos.String(),
 				Source: pr.a.entries}
@@ -656,9 +686,9 @@ func (c *Coder) build(s *sentence, hm lexicon.HeadMatch, i, end int) []eventwire
 			}
 			ev.Explain = ex
 		}
-		out = append(out, ev)
+		s.doc.Events = append(s.doc.Events, ev)
 	}
-	return out
+	return len(s.doc.Events) - n0
 }
 
 // host returns the government a visit goes to, named as the place after
@@ -700,7 +730,7 @@ func (c *Coder) countryAt(s *sentence, k int) *group {
 		span := eventwire.Span{Start: s.toks[k].Span.Start, End: s.toks[k+len(ph.Words)-1].Span.End}
 		return &group{start: k, end: k + len(ph.Words), refs: []ref{{
 			actor: lexicon.SplitCode(code), kind: "place", span: span,
-			text: s.doc.Article.Text[span.Start:span.End], resolved: "host", entries: []string{ph.Pos.String()},
+			text: s.doc.Article.Text[span.Start:span.End], resolved: "host", entries: []string{ph.Entry()},
 		}}}
 	}
 	return nil
@@ -842,9 +872,23 @@ func confidence(p *lexicon.Pattern, rule string, a, b *ref) float64 {
 
 // eventID is a stable hash of the article, the trigger span, the code and
 // the actors, so recoding the same text yields the same ids.
-func eventID(ev eventwire.Event) string {
-	h := sha1.New()
-	fmt.Fprintf(h, "%s\x00%d:%d\x00%s\x00%s\x00%s", ev.Article, ev.Evidence.Trigger.Start, ev.Evidence.Trigger.End,
-		ev.CAMEO, ev.Source.Code, targetCode(ev.Target))
-	return hex.EncodeToString(h.Sum(nil))[:16]
+func eventID(ev *eventwire.Event) string {
+	// The bytes hashed are "%s\x00%d:%d\x00%s\x00%s\x00%s" of the fields
+	// below, built without fmt as every event needs one.
+	var buf [256]byte
+	b := append(buf[:0], ev.Article...)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(ev.Evidence.Trigger.Start), 10)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(ev.Evidence.Trigger.End), 10)
+	b = append(b, 0)
+	b = append(b, ev.CAMEO...)
+	b = append(b, 0)
+	b = append(b, ev.Source.Code...)
+	b = append(b, 0)
+	b = append(b, targetCode(ev.Target)...)
+	sum := sha1.Sum(b)
+	var hx [16]byte
+	hex.Encode(hx[:], sum[:8])
+	return string(hx[:])
 }

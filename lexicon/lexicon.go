@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -21,7 +22,14 @@ type Pos struct {
 	Line int
 }
 
-func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
+func (p Pos) String() string {
+	// Built by hand, not with fmt: every mention carries the entries behind it.
+	var buf [96]byte
+	b := append(buf[:0], p.File...)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	return string(b)
+}
 
 // Role is a code an actor holds, from From to To inclusive. A zero From or To
 // leaves that end open; a role with both zero is the actor's default.

@@ -2,6 +2,8 @@ package lexicon
 
 import (
 	"strings"
+
+	"github.com/eventwire/eventwire"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,10 +31,21 @@ func Norm(s string) string {
 		}
 		return strings.ToLower(s)
 	}
+	if !normChanges(s) {
+		return s // "“", "—": nothing to fold
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if f, ok := fold[r]; ok {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			continue
+		}
+		if f, ok := foldRune(r); ok {
 			b.WriteString(f)
 			continue
 		}
@@ -50,6 +63,46 @@ func Norm(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// normChanges reports whether Norm would write s other than as it is.
+func normChanges(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return true // written as U+FFFD
+		}
+		if _, ok := foldRune(r); ok {
+			return true
+		}
+		switch r {
+		case '’', '‘', 'ʼ', '‐', '‑', '–':
+			return true
+		}
+		if unicode.Is(unicode.Mn, r) || unicode.ToLower(r) != r {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// foldRune looks r up in fold; the letters there all lie in Latin-1 and
+// Latin Extended-A and -B, so other runes skip the map.
+func foldRune(r rune) (string, bool) {
+	if r < 0xC0 || r > 0x24F {
+		return "", false
+	}
+	f, ok := fold[r]
+	return f, ok
 }
 
 // fold maps Latin letters with diacritics to their base letters in lower case.
@@ -87,4 +140,71 @@ func Words(phrase string) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+// NormTokens appends the Norm of each token's text to dst. ASCII words
+// with capitals, the common case that allocates, share one allocation per
+// call: their lower-case forms are cut from one string.
+func NormTokens(dst []string, toks []eventwire.Token) []string {
+	base := len(dst)
+	total := 0
+	for _, tk := range toks {
+		s := tk.Text
+		switch asciiCase(s) {
+		case asciiLower:
+			dst = append(dst, s)
+		case asciiMixed:
+			dst = append(dst, "") // filled below
+			total += len(s)
+		default:
+			dst = append(dst, Norm(s))
+		}
+	}
+	if total == 0 {
+		return dst
+	}
+	var b strings.Builder
+	b.Grow(total)
+	// A slot left empty for a non-empty word whose first byte is ASCII is
+	// one to fill: Norm gives "" only for words of combining marks alone.
+	for i, tk := range toks {
+		if dst[base+i] == "" && tk.Text != "" && tk.Text[0] < utf8.RuneSelf {
+			s := tk.Text
+			for j := 0; j < len(s); j++ {
+				c := s[j]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
+		}
+	}
+	all := b.String()
+	off := 0
+	for i, tk := range toks {
+		if dst[base+i] == "" && tk.Text != "" && tk.Text[0] < utf8.RuneSelf {
+			dst[base+i] = all[off : off+len(tk.Text)]
+			off += len(tk.Text)
+		}
+	}
+	return dst
+}
+
+const (
+	asciiLower = iota // ASCII, no capitals: Norm returns the word itself
+	asciiMixed        // ASCII with capitals
+	notASCII
+)
+
+func asciiCase(s string) int {
+	c := asciiLower
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return notASCII
+		}
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			c = asciiMixed
+		}
+	}
+	return c
 }

@@ -37,11 +37,24 @@ type Phrase struct {
 	Entity  *Entity  // for EntityName
 	Plural  bool     // an agent's generated plural, or a plural demonym
 	Pos     Pos
+
+	hashes []uint32 // Hash of each of Words, set when the phrase is indexed
+	entry  string   // Pos.String(), set when the phrase is indexed
+}
+
+// Entry returns Pos.String(), computed once when the phrase was indexed.
+func (ph *Phrase) Entry() string {
+	if ph.entry == "" {
+		return ph.Pos.String()
+	}
+	return ph.entry
 }
 
 // PhraseIndex finds actor phrases by their first word.
 type PhraseIndex struct {
 	byFirst map[string][]*Phrase
+	filter  wordFilter
+	table   wordTable[[]*Phrase]
 	n       int
 }
 
@@ -51,6 +64,15 @@ func (x *PhraseIndex) Len() int { return x.n }
 // Candidates returns the phrases whose first normalised word is w, longest
 // first. The caller checks the remaining words and their case with Fits.
 func (x *PhraseIndex) Candidates(w string) []*Phrase { return x.byFirst[w] }
+
+// CandidatesHashed is Candidates for a word whose Hash is h.
+func (x *PhraseIndex) CandidatesHashed(w string, h uint32) []*Phrase {
+	if !x.filter.has(h) {
+		return nil
+	}
+	ps, _ := x.table.get(w, h)
+	return ps
+}
 
 // Fits reports whether the phrase matches the words at i: norm holds the
 // normalised words, raw the words as written.
@@ -64,6 +86,23 @@ func (ph *Phrase) Fits(norm, raw []string, i int) bool {
 		}
 	}
 	return true
+}
+
+// FitsHashed is Fits for words whose Hash values are in hash: it turns
+// most candidates away by comparing hashes before any string.
+func (ph *Phrase) FitsHashed(norm, raw []string, hash []uint32, i int) bool {
+	if len(ph.hashes) != len(ph.Words) || len(hash) != len(norm) {
+		return ph.Fits(norm, raw, i)
+	}
+	if i < 0 || i+len(ph.Words) > len(norm) {
+		return false
+	}
+	for k, h := range ph.hashes {
+		if hash[i+k] != h {
+			return false
+		}
+	}
+	return ph.Fits(norm, raw, i)
 }
 
 func caseFits(c Case, raw string) bool {
@@ -128,6 +167,11 @@ func buildPhrases(l *Lexicon) *PhraseIndex {
 		if len(ph.Words) == 0 {
 			return
 		}
+		ph.entry = ph.Pos.String()
+		ph.hashes = make([]uint32, len(ph.Words))
+		for k, w := range ph.Words {
+			ph.hashes[k] = Hash(w)
+		}
 		x.byFirst[ph.Words[0]] = append(x.byFirst[ph.Words[0]], ph)
 		x.n++
 	}
@@ -169,7 +213,8 @@ func buildPhrases(l *Lexicon) *PhraseIndex {
 			add(&pp)
 		}
 	}
-	for _, ps := range x.byFirst {
+	for w, ps := range x.byFirst {
+		x.filter.add(w)
 		sort.SliceStable(ps, func(i, j int) bool {
 			if len(ps[i].Words) != len(ps[j].Words) {
 				return len(ps[i].Words) > len(ps[j].Words)
@@ -179,5 +224,6 @@ func buildPhrases(l *Lexicon) *PhraseIndex {
 			return ps[i].Kind < ps[j].Kind
 		})
 	}
+	x.table = newWordTable(x.byFirst)
 	return x
 }
