@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/export"
 )
 
@@ -115,29 +114,4 @@ func runExport(ctx context.Context, e *env, args []string) (err error) {
 		fmt.Fprintf(e.stderr, "exported %d events (%d without a location)\n", n, noPlace)
 	}
 	return nil
-}
-
-// filterFlags declares the event filter flags of query on fs and returns
-// the function that, after parsing, checks them and gives the filter. The
-// flags mirror query's, which declares its own in runQuery.
-func filterFlags(fs *flag.FlagSet) func() (eventwire.EventFilter, error) {
-	f := new(eventwire.EventFilter)
-	fs.StringVar(&f.From, "from", "", "events on or after `YYYY-MM-DD` (an event dated to a week, month or year counts from its first day)")
-	fs.StringVar(&f.To, "to", "", "events on or before `YYYY-MM-DD`")
-	fs.StringVar(&f.Actor, "actor", "", "source or target actor `CODE` or prefix (RUS, RUSMIL)")
-	fs.StringVar(&f.Source, "source", "", "source actor `CODE` or prefix")
-	fs.StringVar(&f.Target, "target", "", "target actor `CODE` or prefix")
-	fs.StringVar(&f.Country, "country", "", "source or target actor country, alpha-3 `CODE`")
-	cameo := fs.String("cameo", "", "CAMEO `CODES` or prefixes, comma separated (19 is the root, 041,042)")
-	fs.StringVar(&f.Plover, "plover", "", "PLOVER event `TYPE` (ASSAULT, CONSULT, ...)")
-	quad := fs.String("quad", "", "quad class `N`: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
-	fs.StringVar(&f.Location, "place", "", "event location: alpha-3 country or ADM1 `CODE` (SYR, SY07)")
-	bbox := fs.String("bbox", "", "event location inside `MINLON,MINLAT,MAXLON,MAXLAT` (min lon > max lon crosses the antimeridian)")
-	fs.StringVar(&f.Text, "text", "", "events whose evidence sentence has all these `WORDS` (any case, stemmed)")
-	fs.StringVar(&f.After, "after", "", "the events after the event `ID`")
-	fs.IntVar(&f.Limit, "limit", 0, "at most `N` events; 0 for all")
-	return func() (eventwire.EventFilter, error) {
-		err := checkFilter(f, *cameo, *quad, *bbox)
-		return *f, err
-	}
 }

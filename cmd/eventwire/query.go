@@ -22,21 +22,7 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	// own copy of the message is dropped.
 	fs.SetOutput(io.Discard)
 	db := fs.String("db", defaultDB, dbUsage)
-	var f eventwire.EventFilter
-	fs.StringVar(&f.From, "from", "", "events on or after `YYYY-MM-DD` (an event dated to a week, month or year counts from its first day)")
-	fs.StringVar(&f.To, "to", "", "events on or before `YYYY-MM-DD`")
-	fs.StringVar(&f.Actor, "actor", "", "source or target actor `CODE` or prefix (RUS, RUSMIL)")
-	fs.StringVar(&f.Source, "source", "", "source actor `CODE` or prefix")
-	fs.StringVar(&f.Target, "target", "", "target actor `CODE` or prefix")
-	fs.StringVar(&f.Country, "country", "", "source or target actor country, alpha-3 `CODE`")
-	cameo := fs.String("cameo", "", "CAMEO `CODES` or prefixes, comma separated (19 is the root, 041,042)")
-	fs.StringVar(&f.Plover, "plover", "", "PLOVER event `TYPE` (ASSAULT, CONSULT, ...)")
-	quad := fs.String("quad", "", "quad class `N`: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
-	fs.StringVar(&f.Location, "place", "", "event location: alpha-3 country or ADM1 `CODE` (SYR, SY07)")
-	bbox := fs.String("bbox", "", "event location inside `MINLON,MINLAT,MAXLON,MAXLAT` (min lon > max lon crosses the antimeridian)")
-	fs.StringVar(&f.Text, "text", "", "events whose evidence sentence has all these `WORDS` (any case, stemmed)")
-	fs.StringVar(&f.After, "after", "", "list the events after the event `ID` (the last one of the previous page)")
-	fs.IntVar(&f.Limit, "limit", 0, "at most `N` events (or groups); 0 for all")
+	filter := filterFlags(fs)
 	by := fs.String("by", "", "count by `GROUP`: day, week, month, dyad, root or country (of the location), with Goldstein sums and means")
 	out := fs.String("out", "", "output: `table`, jsonl or csv (default: table on a terminal, jsonl otherwise)")
 	clusters := fs.Bool("clusters", false, "list deduplicated events: one row per event reported by many stories, with its mention, source and article counts")
@@ -55,7 +41,8 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	if len(rest) > 0 {
 		return usageErr("unexpected argument %q: query takes flags only", rest[0])
 	}
-	if err := checkFilter(&f, *cameo, *quad, *bbox); err != nil {
+	f, err := filter()
+	if err != nil {
 		return err
 	}
 	switch *by {
@@ -414,4 +401,29 @@ func writeClusters(ctx context.Context, e *env, st eventwire.EventStore, f event
 		}
 	}
 	return bw.Flush()
+}
+
+// filterFlags declares the event filter flags that query and export share
+// on fs, and returns the function that, after parsing, checks them and
+// gives the filter.
+func filterFlags(fs *flag.FlagSet) func() (eventwire.EventFilter, error) {
+	f := new(eventwire.EventFilter)
+	fs.StringVar(&f.From, "from", "", "events on or after `YYYY-MM-DD` (an event dated to a week, month or year counts from its first day)")
+	fs.StringVar(&f.To, "to", "", "events on or before `YYYY-MM-DD`")
+	fs.StringVar(&f.Actor, "actor", "", "source or target actor `CODE` or prefix (RUS, RUSMIL)")
+	fs.StringVar(&f.Source, "source", "", "source actor `CODE` or prefix")
+	fs.StringVar(&f.Target, "target", "", "target actor `CODE` or prefix")
+	fs.StringVar(&f.Country, "country", "", "source or target actor country, alpha-3 `CODE`")
+	cameo := fs.String("cameo", "", "CAMEO `CODES` or prefixes, comma separated (19 is the root, 041,042)")
+	fs.StringVar(&f.Plover, "plover", "", "PLOVER event `TYPE` (ASSAULT, CONSULT, ...)")
+	quad := fs.String("quad", "", "quad class `N`: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
+	fs.StringVar(&f.Location, "place", "", "event location: alpha-3 country or ADM1 `CODE` (SYR, SY07)")
+	bbox := fs.String("bbox", "", "event location inside `MINLON,MINLAT,MAXLON,MAXLAT` (min lon > max lon crosses the antimeridian)")
+	fs.StringVar(&f.Text, "text", "", "events whose evidence sentence has all these `WORDS` (any case, stemmed)")
+	fs.StringVar(&f.After, "after", "", "list the events after the event `ID` (the last one of the previous page)")
+	fs.IntVar(&f.Limit, "limit", 0, "at most `N` events (or groups); 0 for all")
+	return func() (eventwire.EventFilter, error) {
+		err := checkFilter(f, *cameo, *quad, *bbox)
+		return *f, err
+	}
 }
