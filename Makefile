@@ -25,9 +25,12 @@ build: $(GAZ)
 demo: build
 	$(BIN) code examples/tass-2020-02-21-idlib.txt --published 2020-02-21 --out table
 
-lint:
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+lint: $(GAZ)
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
 
 test: $(GAZ) lint
 	$(GO) test -race ./...

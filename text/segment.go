@@ -76,8 +76,7 @@ func nextParagraph(text string, pos int) (start, end, next int) {
 	for i < len(text) {
 		nl := strings.IndexByte(text[i:], '\n')
 		if nl < 0 {
-			i = len(text)
-			break
+			break // the last paragraph runs to the end
 		}
 		i += nl + 1
 		// A line holding only space ends the paragraph.
