@@ -8,10 +8,13 @@ type Document struct {
 	Dateline  *Dateline
 	Sentences []Sentence
 	Tokens    [][]Token // Tokens[i] are the tokens of Sentences[i]
-	Mentions  []Mention
-	Timexes   []Timex
-	Places    []Place
-	Events    []Event
+	// Words[i][k] is Tokens[i][k] normalised for matching (lower case,
+	// diacritics folded), left by the actors stage for the stages after it.
+	Words    [][]string
+	Mentions []Mention
+	Timexes  []Timex
+	Places   []Place
+	Events   []Event
 
 	// Errors collects problems that did not stop the article, such as one
 	// sentence that could not be coded. The rest of the article still codes.

@@ -44,8 +44,19 @@ func (t *Tagger) Process(doc *eventwire.Document) error {
 		longest = max(longest, len(toks))
 	}
 	m.grow(longest)
+	total := 0
+	for _, toks := range doc.Tokens {
+		total += len(toks)
+	}
+	// The normalised words of every sentence share one backing array and
+	// stay on the document for the coder.
+	words := make([]string, 0, total)
+	doc.Words = make([][]string, len(doc.Tokens))
 	for si, toks := range doc.Tokens {
-		m.reset(toks)
+		start := len(words)
+		words = lexicon.NormTokens(words, toks)
+		doc.Words[si] = words[start:len(words):len(words)]
+		m.reset(toks, doc.Words[si])
 		pieces := t.match(&m, date)
 		doc.Mentions = t.chunk(doc, si, toks, m.norm, pieces, date)
 		m.pieces = pieces[:0]
@@ -67,12 +78,12 @@ type matcher struct {
 
 // grow makes room for sentences of n tokens.
 func (m *matcher) grow(n int) {
-	m.norm, m.raw, m.hash = make([]string, 0, n), make([]string, 0, n), make([]uint32, 0, n)
+	m.raw, m.hash = make([]string, 0, n), make([]uint32, 0, n)
 	m.best, m.done = make([]*lexicon.Phrase, 0, n), make([]bool, 0, n)
 }
 
-func (m *matcher) reset(toks []eventwire.Token) {
-	m.norm = lexicon.NormTokens(m.norm[:0], toks)
+func (m *matcher) reset(toks []eventwire.Token, norm []string) {
+	m.norm = norm
 	m.raw, m.hash = m.raw[:0], m.hash[:0]
 	m.best, m.done = m.best[:0], m.done[:0]
 	for k, tk := range toks {

@@ -121,7 +121,11 @@ func (s *sentence) prepare(mentions []eventwire.Mention, mem *memory, buf *scrat
 	}
 	s.norm, s.hash, s.paren, s.owner, s.after = buf.norm[:n], buf.hash[:n], buf.paren[:n], buf.owner[:n], buf.after[:n+1]
 	open := buf.open[:0]
-	s.norm = lexicon.NormTokens(s.norm[:0], s.toks)
+	if s.index < len(s.doc.Words) && len(s.doc.Words[s.index]) == n {
+		s.norm = s.doc.Words[s.index] // the actors stage normalised them already
+	} else {
+		s.norm = lexicon.NormTokens(s.norm[:0], s.toks)
+	}
 	for k, tk := range s.toks {
 		s.hash[k] = lexicon.Hash(s.norm[k])
 		s.owner[k] = -1
