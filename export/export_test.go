@@ -14,30 +14,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/repo"
+
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/export"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// root walks up from the test's directory to the module root.
-func root(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = up
-	}
-}
+// root is the module root, where the golden events of the example story live.
+func root(t testing.TB) string { return repo.Root(t) }
 
 // storyEvents reads the golden events of the example story.
 func storyEvents(t testing.TB) []eventwire.Event {

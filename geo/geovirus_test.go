@@ -7,32 +7,14 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/repo"
+
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/geo"
 )
 
-// sharedDir returns ../shared beside the repository root, or "" when absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(dir, "..", "shared")
-			if fi, err := os.Stat(s); err == nil && fi.IsDir() {
-				return s
-			}
-			return ""
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return ""
-		}
-		dir = up
-	}
-}
+// sharedDir returns ../shared beside the repository root, or skips.
+func sharedDir(t testing.TB) string { return repo.Shared(t) }
 
 type geoVirus struct {
 	Articles []struct {
@@ -53,9 +35,6 @@ type geoVirus struct {
 // nothing: it tells where the package stands.
 func TestGeoVirusAccuracy(t *testing.T) {
 	shared := sharedDir(t)
-	if shared == "" {
-		t.Skip("../shared not found: GeoVirus evaluation skipped")
-	}
 	raw, err := os.ReadFile(filepath.Join(shared, "reference", "geo-dev", "GeoVirus.xml"))
 	if err != nil {
 		t.Skipf("GeoVirus not readable: %v", err)

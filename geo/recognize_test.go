@@ -260,9 +260,6 @@ func BenchmarkFind(b *testing.B) {
 // names are mostly not places, unlike the example story's.
 func BenchmarkFindWikinews(b *testing.B) {
 	shared := sharedDir(b)
-	if shared == "" {
-		b.Skip("../shared not found: Wikinews benchmark skipped")
-	}
 	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "wikinews", "*.csv"))
 	var texts []string
 	size := 0

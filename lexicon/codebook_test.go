@@ -12,6 +12,8 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/eventwire/eventwire/internal/repo"
+
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/lexicon"
 )
@@ -275,30 +277,9 @@ func codesEqual(a, b lexicon.Code) bool {
 		a.PloverMode == b.PloverMode && slices.Equal(a.PloverContext, b.PloverContext)
 }
 
-// referenceDir returns ../shared/reference relative to the repository root,
+// referenceDir returns ../shared/reference/sub beside the repository root,
 // or skips the test when it is absent.
-func referenceDir(t *testing.T, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("skipping: no go.mod above the working directory, so no ../shared/reference")
-		}
-		dir = parent
-	}
-	ref := filepath.Join(dir, "..", "shared", "reference", sub)
-	if _, err := os.Stat(ref); err != nil {
-		t.Skipf("skipping: reference data %s not present (%v)", ref, err)
-	}
-	return ref
-}
+func referenceDir(t *testing.T, sub string) string { return repo.Shared(t, "reference", sub) }
 
 // readTSV reads a tab-separated file with a header into maps keyed by column name.
 func readTSV(t *testing.T, path string) []map[string]string {

@@ -3,9 +3,10 @@ package lexicon
 import (
 	"strings"
 
-	"github.com/eventwire/eventwire"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/eventwire/eventwire"
 )
 
 // Norm returns the form under which words are matched: lower case, curly

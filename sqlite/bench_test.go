@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/repo"
+
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/internal/storetest"
 	"github.com/eventwire/eventwire/source"
@@ -70,7 +72,7 @@ func BenchmarkPutDocuments(b *testing.B) {
 // ingest does; coding is not timed. One op is the whole corpus.
 func BenchmarkPutDocumentsWikinews(b *testing.B) {
 	ctx := context.Background()
-	dir := filepath.Join(storetest.ModuleRoot(b), "..", "shared", "corpus", "wikinews")
+	dir := filepath.Join(repo.Root(b), "..", "shared", "corpus", "wikinews")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
 	if len(files) == 0 {
 		b.Skipf("no Wikinews corpus in %s", dir)

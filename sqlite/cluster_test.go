@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/repo"
+
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/internal/storetest"
 	"github.com/eventwire/eventwire/source"
@@ -22,7 +24,7 @@ func TestClustersWikinews(t *testing.T) {
 		t.Skip("codes the Wikinews corpus")
 	}
 	ctx := context.Background()
-	dir := filepath.Join(storetest.ModuleRoot(t), "..", "shared", "corpus", "wikinews")
+	dir := filepath.Join(repo.Root(t), "..", "shared", "corpus", "wikinews")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
 	if len(files) == 0 {
 		t.Skipf("no Wikinews corpus in %s", dir)

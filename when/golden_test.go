@@ -8,34 +8,15 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/repo"
+
 	"github.com/eventwire/eventwire/when"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // sharedDir finds ../shared beside the repository root, or skips the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory, so no ../shared")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("reference material not found at %s: %v", shared, err)
-	}
-	return shared
-}
+func sharedDir(t testing.TB) string { return repo.Shared(t) }
 
 // TestGoldenTASS checks Tag on the example story against
 // testdata/tass-2020-02-21-idlib.golden.json; refresh it with -update.

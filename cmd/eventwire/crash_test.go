@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/eventwire/eventwire/internal/storetest"
+	"github.com/eventwire/eventwire/internal/repo"
 )
 
 // crashInput writes a JSONL corpus of many articles: the Wikinews corpus
@@ -30,7 +30,7 @@ func crashInput(t *testing.T, dir string) (path string, articles int) {
 		Published string `json:"published,omitempty"`
 	}
 	var base []line
-	files, _ := filepath.Glob(filepath.Join(storetest.ModuleRoot(t), "..", "shared", "corpus", "wikinews", "*.csv"))
+	files, _ := filepath.Glob(filepath.Join(repo.Root(t), "..", "shared", "corpus", "wikinews", "*.csv"))
 	for _, f := range files {
 		fh, err := os.Open(f)
 		if err != nil {

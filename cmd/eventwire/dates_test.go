@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/repo"
 )
 
 func TestDatesExample(t *testing.T) {
@@ -131,25 +133,8 @@ func TestEvalDatesSmall(t *testing.T) {
 // timexDev returns the TimeML development set beside the repository, or
 // skips the test.
 func timexDev(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	dev := filepath.Join(dir, "..", "shared", "reference", "timex-dev")
-	if _, err := os.Stat(filepath.Join(dev, "TimeBank")); err != nil {
-		t.Skipf("TimeML development set absent (%v)", err)
-	}
+	dev := repo.Shared(t, "reference", "timex-dev")
+	repo.Shared(t, "reference", "timex-dev", "TimeBank")
 	return dev
 }
 

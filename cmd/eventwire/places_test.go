@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/repo"
 )
 
 func TestPlacesExample(t *testing.T) {
@@ -122,26 +124,7 @@ func TestEvalPlacesOwnGold(t *testing.T) {
 // geoVirus returns the GeoVirus development set beside the repository, or
 // skips the test.
 func geoVirus(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "reference", "geo-dev", "GeoVirus.xml")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("GeoVirus development set absent (%v)", err)
-	}
-	return path
+	return repo.Shared(t, "reference", "geo-dev", "GeoVirus.xml")
 }
 
 // TestEvalPlacesGeoVirus pins the geoparser's quality on GeoVirus a little

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/repo"
+
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/geo"
 	"github.com/eventwire/eventwire/lexicon"
@@ -50,32 +52,12 @@ func Pipeline(tb testing.TB) *pipeline.Pipeline {
 	return pipe
 }
 
-// ModuleRoot walks up from the working directory to the directory holding
-// go.mod.
-func ModuleRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
 // Story returns the example TASS story of 21 February 2020 coded by the
 // real pipeline. Callers must not modify it; Clone it first.
 func Story(tb testing.TB) *eventwire.Document {
 	tb.Helper()
 	storyOnce.Do(func() {
-		text, err := os.ReadFile(filepath.Join(ModuleRoot(tb), StoryPath))
+		text, err := os.ReadFile(filepath.Join(repo.Root(tb), StoryPath))
 		if err != nil {
 			storyErr = err
 			return
