@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/eventwire/eventwire/internal/repo"
+
 	"github.com/eventwire/eventwire"
 	"github.com/eventwire/eventwire/geo"
 )
@@ -259,7 +261,7 @@ func BenchmarkFind(b *testing.B) {
 // some 300 articles of general news: the recogniser's speed on text whose
 // names are mostly not places, unlike the example story's.
 func BenchmarkFindWikinews(b *testing.B) {
-	shared := sharedDir(b)
+	shared := repo.Shared(b)
 	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "wikinews", "*.csv"))
 	var texts []string
 	size := 0
