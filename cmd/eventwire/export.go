@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,26 +15,14 @@ import (
 
 func runExport(ctx context.Context, e *env, args []string) (err error) {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	// Flag errors come back as usage errors (exit 2); the flag package's
-	// own copy of the message is dropped.
-	fs.SetOutput(io.Discard)
 	db := fs.String("db", defaultDB, dbUsage)
 	filter := filterFlags(fs)
 	format := fs.String("format", "", "output `FORMAT`: gdelt (GDELT 2.0 event rows), plover (PLOVER JSON lines), csv or geojson")
 	out := fs.String("out", "", "write to `FILE` instead of standard output; the file is replaced only when the export succeeds")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: eventwire export --format gdelt|plover|csv|geojson [--out FILE] [flags]")
-		fmt.Fprintln(e.stderr, "\nWrites the stored events that pass every filter given, by date, in a format for other tools.\n\nflags:")
-		fs.SetOutput(e.stderr)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
-	}
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return flagErr(err)
-	}
-	if len(rest) > 0 {
-		return usageErr("unexpected argument %q: export takes flags only", rest[0])
+	setUsage(fs, e, "eventwire export --format gdelt|plover|csv|geojson [--out FILE] [flags]",
+		"Writes the stored events that pass every filter given, by date, in a format for other tools.")
+	if err := parseFlagsOnly(fs, args); err != nil {
+		return err
 	}
 	f, err := filter()
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"sync"
@@ -70,26 +69,18 @@ func redact(dsn string) string {
 
 func runIngest(ctx context.Context, e *env, args []string) (err error) {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	// Flag errors come back as usage errors (exit 2); the flag package's
-	// own copy of the message is dropped.
-	fs.SetOutput(io.Discard)
 	var k knowledge
 	k.flags(fs)
 	db := fs.String("db", defaultDB, dbUsage)
 	var in inputFlags
 	in.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: eventwire ingest [flags] INPUT...")
-		fmt.Fprintln(e.stderr, "\nCodes articles and stores them with their mentions, places, dates and events.")
-		fmt.Fprintln(e.stderr, "An article already stored (same URL, or ID without a URL) with the same title,")
-		fmt.Fprintln(e.stderr, "text and publication date is skipped; a changed one replaces its old version.")
-		fmt.Fprintln(e.stderr, "Articles are stored whole, many to a transaction: after a crash, rerun the same")
-		fmt.Fprintln(e.stderr, "command to finish the work.")
-		fmt.Fprintln(e.stderr, "The summary counts the events stored by this run.\n\nflags:")
-		fs.SetOutput(e.stderr)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
-	}
+	setUsage(fs, e, "eventwire ingest [flags] INPUT...",
+		`Codes articles and stores them with their mentions, places, dates and events.
+An article already stored (same URL, or ID without a URL) with the same title,
+text and publication date is skipped; a changed one replaces its old version.
+Articles are stored whole, many to a transaction: after a crash, rerun the same
+command to finish the work.
+The summary counts the events stored by this run.`)
 	inputs, err := in.parse(fs, args)
 	if err != nil {
 		return flagErr(err)

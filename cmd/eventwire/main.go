@@ -133,3 +133,28 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		args = rest[1:]
 	}
 }
+
+// setUsage makes fs print a synopsis, a description and the flags; the
+// flag package's own messages stay discarded (errors come back as usage
+// errors, exit 2).
+func setUsage(fs *flag.FlagSet, e *env, synopsis, about string) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: %s\n\n%s\n\nflags:\n", synopsis, about)
+		fs.SetOutput(e.stderr)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+}
+
+// parseFlagsOnly parses a command that takes no positional arguments.
+func parseFlagsOnly(fs *flag.FlagSet, args []string) error {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return flagErr(err)
+	}
+	if len(rest) > 0 {
+		return usageErr("unexpected argument %q: %s takes flags only", rest[0], fs.Name())
+	}
+	return nil
+}

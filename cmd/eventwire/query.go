@@ -18,28 +18,16 @@ import (
 
 func runQuery(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("query", flag.ContinueOnError)
-	// Flag errors come back as usage errors (exit 2); the flag package's
-	// own copy of the message is dropped.
-	fs.SetOutput(io.Discard)
 	db := fs.String("db", defaultDB, dbUsage)
 	filter := filterFlags(fs)
 	by := fs.String("by", "", "count by `GROUP`: day, week, month, dyad, root or country (of the location), with Goldstein sums and means")
 	out := fs.String("out", "", "output: `table`, jsonl or csv (default: table on a terminal, jsonl otherwise)")
 	clusters := fs.Bool("clusters", false, "list deduplicated events: one row per event reported by many stories, with its mention, source and article counts")
 	cluster := fs.Int64("cluster", 0, "list every mention of the cluster `ID`, with its article and evidence")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: eventwire query [flags]")
-		fmt.Fprintln(e.stderr, "\nLists the stored events that pass every filter given, by date, or counts them by group.\n\nflags:")
-		fs.SetOutput(e.stderr)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
-	}
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return flagErr(err)
-	}
-	if len(rest) > 0 {
-		return usageErr("unexpected argument %q: query takes flags only", rest[0])
+	setUsage(fs, e, "eventwire query [flags]",
+		"Lists the stored events that pass every filter given, by date, or counts them by group.")
+	if err := parseFlagsOnly(fs, args); err != nil {
+		return err
 	}
 	f, err := filter()
 	if err != nil {
