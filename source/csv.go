@@ -53,8 +53,10 @@ func (s *session) csvRows(input, prefix string, rd io.Reader) bool {
 		if errors.Is(err, io.EOF) {
 			return true
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			// FieldPos may not be asked after an error: the position is
+			// in the ParseError, when there is one.
+			line := 0
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line = pe.StartLine
@@ -62,11 +64,12 @@ func (s *session) csvRows(input, prefix string, rd io.Reader) bool {
 			if !s.fail(input, line, invalidf("CSV: %v", err)) {
 				return false
 			}
-			if pe != nil && pe.Err == csv.ErrFieldCount {
-				continue
+			if pe == nil {
+				return true // a read error, not a bad row: nothing more to read
 			}
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		if textCol >= len(rec) {
 			if !s.fail(input, line, invalidf("row has %d columns, the text column is number %d", len(rec), textCol+1)) {
 				return false

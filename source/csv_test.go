@@ -45,3 +45,21 @@ func TestCSV(t *testing.T) {
 		}
 	}
 }
+
+func FuzzArticlesCSV(f *testing.F) {
+	f.Add("url,date,title,text\nhttps://a,2020-01-01,A,\"Putin met Erdogan.\"\n")
+	f.Add("text\n\"unterminated\n")
+	f.Add("id,text,published\n1,,2020\nx,\xff\xfe,2020-02-30\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		p := filepath.Join(t.TempDir(), "in.csv")
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := &source.Reader{Format: source.FormatCSV, MaxBytes: 1 << 16}
+		for a, err := range r.Articles(context.Background(), []string{p}) {
+			if err == nil && strings.TrimSpace(a.Text) == "" {
+				t.Fatalf("empty article %q accepted from %q", a.ID, body)
+			}
+		}
+	})
+}
